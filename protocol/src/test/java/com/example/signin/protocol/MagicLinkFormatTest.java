@@ -1,0 +1,128 @@
+package com.example.signin.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.signin.protocol.InvalidLinkException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MagicLinkFormatTest {
+
+    static final String SECRET = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    final MagicLinkFormat format = new MagicLinkFormat("com.example.signin", "https://auth.example.com/prod");
+
+    @Test
+    void buildsBothLinkForms() {
+        assertThat(format.appLink(SECRET)).isEqualTo("com.example.signin://signin#" + SECRET);
+        assertThat(format.pageLink(SECRET)).isEqualTo("https://auth.example.com/prod/open#" + SECRET);
+    }
+
+    @Test
+    void builtLinksRoundTrip() {
+        assertThat(format.parseSecret(format.appLink(SECRET))).isEqualTo(SECRET);
+        assertThat(format.parseSecret(format.pageLink(SECRET))).isEqualTo(SECRET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "com.example.signin://signin/#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",   // trailing slash some launchers add
+            "COM.Example.Signin://SignIn#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",   // scheme and host are case-insensitive
+            "  com.example.signin://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk\n", // pasted with whitespace
+            "HTTPS://AUTH.example.com/prod/open#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+            "https://auth.example.com/prod/open/#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    })
+    void acceptsHarmlessVariants(String link) {
+        assertThat(format.parseSecret(link)).isEqualTo(SECRET);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "''                                                                                   | EMPTY",
+            "'com.example.evil://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'               | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://signout#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'            | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://user@signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'        | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://signin:80#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'          | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://signin/x#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'           | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://signin?s=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'           | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://signin?x#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'           | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin:signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'               | NOT_A_SIGN_IN_LINK",
+            "'https://auth.example.com.evil.io/prod/open#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk' | NOT_A_SIGN_IN_LINK",
+            "'http://auth.example.com/prod/open#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'       | NOT_A_SIGN_IN_LINK",
+            "'https://auth.example.com/open#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'           | NOT_A_SIGN_IN_LINK",
+            "'com.example.signin://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjX'              | DAMAGED",
+            "'com.example.signin://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk#x'           | DAMAGED",
+            "'com.example.signin://signin#'                                                        | DAMAGED",
+            "'com.example.signin://signin#dBjftJeZ4CVP%2DmB92K27uhbUJU1p1r_wW1gFWFOEjXk'           | DAMAGED",
+            "'com.example.signin://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1g FWFOEjXk'            | NOT_A_SIGN_IN_LINK",
+            "'javascript:alert(1)'                                                                 | NOT_A_SIGN_IN_LINK",
+    })
+    void refusesEverythingElse(String link, Reason reason) {
+        assertThatThrownBy(() -> format.parseSecret(link))
+                .isInstanceOfSatisfying(InvalidLinkException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.getMessage()).doesNotContain("dBjftJeZ4CVP");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'\u0000', '\u0007', '\u007f', '\u00a0', '\u2028', '\u202e'})
+    void refusesControlAndInvisibleCharactersInside(char c) {
+        String link = "com.example.signin://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r" + c + "_wW1gFWFOEjXk";
+        assertThatThrownBy(() -> format.parseSecret(link))
+                .isInstanceOfSatisfying(InvalidLinkException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_SIGN_IN_LINK));
+    }
+
+    @Test
+    void refusesOverlongInputBeforeLookingAtIt() {
+        String link = "com.example.signin://signin#" + SECRET + "A".repeat(3000);
+        assertThatThrownBy(() -> format.parseSecret(link))
+                .isInstanceOfSatisfying(InvalidLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+        assertThatThrownBy(() -> format.parseSecret(null)).isInstanceOf(InvalidLinkException.class);
+    }
+
+    @Test
+    void withoutALinkBaseOnlyAppLinksParse() {
+        MagicLinkFormat direct = new MagicLinkFormat("com.example.signin", null);
+        assertThat(direct.parseSecret("com.example.signin://signin#" + SECRET)).isEqualTo(SECRET);
+        assertThatThrownBy(() -> direct.parseSecret("https://auth.example.com/prod/open#" + SECRET))
+                .isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> direct.pageLink(SECRET)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void loopbackHttpLinkBaseIsAllowedForTheLocalBackend() {
+        MagicLinkFormat local = new MagicLinkFormat("com.example.signin", "http://127.0.0.1:4566/link/");
+        assertThat(local.pageLink(SECRET)).isEqualTo("http://127.0.0.1:4566/link/open#" + SECRET);
+        assertThat(local.parseSecret(local.pageLink(SECRET))).isEqualTo(SECRET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://auth.example.com", "ftp://x.example.com", "https://x.example.com/?a=b", "not a url", "https://u@x.example.com"})
+    void badLinkBasesAreRefusedAtConstruction(String linkBase) {
+        assertThatThrownBy(() -> new MagicLinkFormat("com.example.signin", linkBase))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("link base");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"signin", "1com.example", "com example.x", "com_example.x"})
+    void schemesThatAreNotReverseDnsAreRefused(String scheme) {
+        assertThatThrownBy(() -> new MagicLinkFormat(scheme, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reverse-DNS");
+    }
+
+    @Test
+    void refusalCodesRoundTripThroughCognitosMessage() {
+        for (LinkRefusal refusal : LinkRefusal.values()) {
+            String message = String.format(LinkRefusal.COGNITO_MESSAGE_FORMAT, refusal.code());
+            assertThat(LinkRefusal.fromMessage(message)).contains(refusal);
+        }
+        assertThat(LinkRefusal.fromMessage("Incorrect username or password.")).isEmpty();
+        assertThat(LinkRefusal.fromMessage(null)).isEmpty();
+    }
+}
