@@ -1,0 +1,53 @@
+package com.example.signin.desktop;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.function.Consumer;
+
+/**
+ * Where sign-in links arrive from outside (command line, a second process over the
+ * single-instance socket, the macOS open-URI handler) on their way to the screens. Links that
+ * arrive before the screens are ready wait here, in order, so none is lost at a cold start.
+ * The handler is called on the thread that delivers the link; the UI moves it to its own thread.
+ */
+public final class IncomingLinks {
+
+    /** Links kept before the screens are ready; a flood beyond this is dropped. */
+    static final int MAX_QUEUED = 32;
+
+    private final Queue<String> waiting = new ArrayDeque<>();
+    private Consumer<String> handler;
+
+    /** Delivers {@code link} now, or keeps it until a handler is set. */
+    public void deliver(String link) {
+        Objects.requireNonNull(link, "link");
+        Consumer<String> target;
+        synchronized (this) {
+            if (handler == null) {
+                if (waiting.size() < MAX_QUEUED) {
+                    waiting.add(link);
+                }
+                return;
+            }
+            target = handler;
+        }
+        target.accept(link);
+    }
+
+    /** Sets the handler and hands it every link that waited. */
+    public void setHandler(Consumer<String> newHandler) {
+        Objects.requireNonNull(newHandler, "newHandler");
+        while (true) {
+            String next;
+            synchronized (this) {
+                next = waiting.poll();
+                if (next == null) {
+                    handler = newHandler;
+                    return;
+                }
+            }
+            newHandler.accept(next);
+        }
+    }
+}
