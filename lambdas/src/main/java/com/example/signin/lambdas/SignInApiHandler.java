@@ -18,11 +18,11 @@ import com.example.signin.lambdas.service.SignInRequest;
 import com.example.signin.lambdas.service.SignInResult;
 import com.example.signin.lambdas.service.UserDirectory;
 import com.example.signin.protocol.SignInApi;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,13 +30,18 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code POST /signin} (DESIGN.md step 2). Answers, always as JSON with
@@ -56,8 +61,11 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
     static final String ERROR_INTERNAL = "internal_error";
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInApiHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final Set<String> FIELDS = Set.of(SignInApi.FIELD_EMAIL, SignInApi.FIELD_CODE_CHALLENGE,
+            SignInApi.FIELD_CODE_CHALLENGE_METHOD, SignInApi.FIELD_LOCALE);
     private static final String BODY_SHAPE = "The request body must be a JSON object like {\"email\": \"alice@example.com\", "
             + "\"codeChallenge\": \"...\", \"codeChallengeMethod\": \"S256\", \"locale\": \"en\"}.";
 
@@ -170,33 +178,38 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
     }
 
     private static SignInRequest parse(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest(BODY_SHAPE);
-        } catch (java.io.IOException e) {
-            throw new BadRequest(BODY_SHAPE);
-        }
-        if (!(root instanceof ObjectNode object)) {
+        Map<String, String> fields = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadRequest(BODY_SHAPE);
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                boolean known = FIELDS.contains(name);
+                if (value == JsonToken.VALUE_STRING && known) {
+                    fields.put(name, parser.getText());
+                } else if (value == JsonToken.VALUE_NULL || !known) {
+                    parser.skipChildren();
+                } else {
+                    throw new BadRequest("\"" + name + "\" must be a string. " + BODY_SHAPE);
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new BadRequest(BODY_SHAPE);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadRequest bad) {
+                throw bad;
+            }
             throw new BadRequest(BODY_SHAPE);
         }
         return new SignInRequest(
-                text(object, SignInApi.FIELD_EMAIL),
-                text(object, SignInApi.FIELD_CODE_CHALLENGE),
-                text(object, SignInApi.FIELD_CODE_CHALLENGE_METHOD),
-                text(object, SignInApi.FIELD_LOCALE));
-    }
-
-    private static String text(ObjectNode object, String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new BadRequest("\"" + field + "\" must be a string. " + BODY_SHAPE);
-        }
-        return node.textValue();
+                fields.get(SignInApi.FIELD_EMAIL),
+                fields.get(SignInApi.FIELD_CODE_CHALLENGE),
+                fields.get(SignInApi.FIELD_CODE_CHALLENGE_METHOD),
+                fields.get(SignInApi.FIELD_LOCALE));
     }
 
     private APIGatewayProxyResponseEvent tooLarge() {
@@ -216,11 +229,17 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
         if (fields.containsKey(SignInApi.FIELD_MESSAGE)) {
             ordered.put(SignInApi.FIELD_MESSAGE, fields.get(SignInApi.FIELD_MESSAGE));
         }
-        try {
-            return JSON.writeValueAsString(ordered);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A map of strings always serialises", e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, String> field : ordered.entrySet()) {
+                generator.writeStringField(field.getKey(), field.getValue());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to a string cannot fail", e);
         }
+        return out.toString();
     }
 
     private APIGatewayProxyResponseEvent respond(int status, String body, Map<String, String> extraHeaders) {
