@@ -35,6 +35,7 @@ public final class HttpFront implements AutoCloseable {
 
     public static final String API_PATH = "/api";
     public static final String MAILBOX_PATH = "/mailbox";
+    private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -202,6 +203,14 @@ public final class HttpFront implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(max + 1);
             if (bytes.length > max) {
+                // Read on (up to a bound) so the client gets the answer rather than a reset connection.
+                byte[] sink = new byte[64 * 1024];
+                long drained = 0;
+                int n;
+                while (drained < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0) {
+                    drained += n;
+                }
+                exchange.getResponseHeaders().set("Connection", "close");
                 return null;
             }
             return bytes;
