@@ -101,7 +101,7 @@ public final class SignInRestApi extends Construct {
         RequestValidator validator = api.addRequestValidator("BodyValidator", RequestValidatorOptions.builder()
                 .requestValidatorName("body")
                 .validateRequestBody(true)
-                .validateRequestParameters(false)
+                .validateRequestParameters(true)
                 .build());
         api.getRoot().addResource(SignInApi.SIGN_IN_PATH.substring(1)).addMethod("POST",
                 LambdaIntegration.Builder.create(props.signInFunction()).proxy(true).allowTestInvoke(false).build(),

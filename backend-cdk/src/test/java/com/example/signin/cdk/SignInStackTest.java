@@ -265,7 +265,7 @@ class SignInStackTest {
                         "Uri", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
                                 resolve(fn("SignInApiHandler").alias().getFunctionArn()), "/invocations")))))))));
         template.hasResourceProperties("AWS::ApiGateway::RequestValidator", Match.objectLike(Map.of(
-                "ValidateRequestBody", true, "ValidateRequestParameters", false)));
+                "ValidateRequestBody", true, "ValidateRequestParameters", true)));
         template.hasResourceProperties("AWS::ApiGateway::Model", Match.objectLike(Map.of(
                 "ContentType", "application/json",
                 "Schema", Match.objectEquals(Map.of(
