@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -27,7 +29,7 @@ class NagChecksTest {
     }
 
     private static Annotations checked(SignInStack stack) {
-        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).logIgnores(true).build()));
         return Annotations.fromStack(stack);
     }
 
@@ -52,6 +54,13 @@ class NagChecksTest {
         List<SynthesisMessage> findings = new java.util.ArrayList<>(withoutWaf.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
         findings.addAll(withoutWaf.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
         assertThat(findings).as(describe(findings)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"COG1", "COG2", "COG3", "COG4", "L1", "APIG4", "APIG6", "SMG4"})
+    void everySuppressionAnswersAFindingThatWouldOtherwiseAppear(String rule) {
+        assertThat(withWaf.findInfo("*", Match.stringLikeRegexp(".*AwsSolutions-" + rule + "\\b.*"))).isNotEmpty();
+        assertThat(withWaf.findInfo("*", Match.stringLikeRegexp(".*AwsSolutions-APIG3\\b.*"))).as("the WAF is on").isEmpty();
     }
 
     @Test
