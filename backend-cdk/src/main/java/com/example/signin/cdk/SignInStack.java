@@ -170,8 +170,6 @@ public final class SignInStack extends Stack {
 
     private void suppressKnownFindings(SignInSettings settings) {
         Construct pool = userPool.userPool();
-        NagSuppressions.suppress(pool, "AwsSolutions-COG1", "Nobody has or types a password: the sign-in function sets a long random "
-                + "one only to confirm the account, and the only app client allows CUSTOM_AUTH and refresh, no password flow.");
         NagSuppressions.suppress(pool, "AwsSolutions-COG2", "Passwordless by design: the magic link proves the mailbox and the code "
                 + "verifier that never leaves the requesting device binds the link to it; a second factor is out of scope.");
         NagSuppressions.suppress(pool, "AwsSolutions-COG3", "Threat protection needs the Plus feature plan (cost per user); with no "

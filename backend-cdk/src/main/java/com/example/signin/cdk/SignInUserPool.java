@@ -40,14 +40,15 @@ public final class SignInUserPool extends Construct {
                 .accountRecovery(AccountRecovery.NONE)
                 .mfa(Mfa.OFF)
                 .featurePlan(FeaturePlan.ESSENTIALS)
-                // Nobody knows or types a password: the API sets a long random one only to confirm the account, and no
-                // client allows a password flow. The policy merely keeps Cognito's minimum sane.
+                // Nobody knows or types a password, and no client allows a password flow: the sign-in function sets a long
+                // random one (with all four character classes) only to move a new account to CONFIRMED. The policy is
+                // strict anyway, so that a password set any other way is no weak spot.
                 .passwordPolicy(PasswordPolicy.builder()
-                        .minLength(12)
-                        .requireDigits(false)
-                        .requireLowercase(false)
-                        .requireUppercase(false)
-                        .requireSymbols(false)
+                        .minLength(16)
+                        .requireDigits(true)
+                        .requireLowercase(true)
+                        .requireUppercase(true)
+                        .requireSymbols(true)
                         .build())
                 .lambdaTriggers(UserPoolTriggers.builder()
                         .preSignUp(props.preSignUp())

@@ -156,6 +156,8 @@ class SignInStackTest {
                 "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true),
                 "AutoVerifiedAttributes", List.of(),
                 "MfaConfiguration", "OFF",
+                "Policies", Map.of("PasswordPolicy", Match.objectLike(Map.of("MinimumLength", 16, "RequireLowercase", true,
+                        "RequireUppercase", true, "RequireNumbers", true, "RequireSymbols", true))),
                 "UserPoolTier", "ESSENTIALS",
                 "AccountRecoverySetting", Map.of("RecoveryMechanisms", List.of(Map.of("Name", "admin_only", "Priority", 1))))));
         template.hasResource("AWS::Cognito::UserPool", Match.objectLike(Map.of("DeletionPolicy", "Retain")));
