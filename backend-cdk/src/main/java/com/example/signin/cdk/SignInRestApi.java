@@ -1,0 +1,180 @@
+package com.example.signin.cdk;
+
+import static com.example.signin.protocol.SignInApi.FIELD_CODE_CHALLENGE;
+import static com.example.signin.protocol.SignInApi.FIELD_CODE_CHALLENGE_METHOD;
+import static com.example.signin.protocol.SignInApi.FIELD_EMAIL;
+import static com.example.signin.protocol.SignInApi.FIELD_LOCALE;
+
+import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.SignInApi;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
+import software.amazon.awscdk.services.apigateway.JsonSchema;
+import software.amazon.awscdk.services.apigateway.JsonSchemaType;
+import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.MockIntegration;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
+import software.amazon.awscdk.services.apigateway.ResponseType;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The public REST API: {@code POST /signin} (validated against a JSON schema, then the sign-in
+ * function) and {@code GET /open} (the link page, from a mock integration: no function, no cold
+ * start). The stage is throttled and writes a JSON access log; the gateway's own errors answer in
+ * the API's error format ({@code {"error": ..., "message": ...}}).
+ */
+public final class SignInRestApi extends Construct {
+
+    /** Headers of the link page besides its type; values are API Gateway literals. */
+    static final Map<String, String> PAGE_HEADERS = Map.of(
+            "Content-Type", "'text/html; charset=utf-8'",
+            "Cache-Control", "'no-store'",
+            "Referrer-Policy", "'no-referrer'",
+            "X-Content-Type-Options", "'nosniff'",
+            "X-Frame-Options", "'DENY'",
+            "Strict-Transport-Security", "'max-age=31536000'");
+
+    private final RestApi api;
+    private final LogGroup accessLog;
+    private final String stageName;
+
+    public SignInRestApi(Construct scope, String id, SignInRestApiProps props) {
+        super(scope, id);
+        stageName = props.stageName();
+        accessLog = LogGroup.Builder.create(this, "AccessLog")
+                .retention(JavaFunction.retention(props.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        api = RestApi.Builder.create(this, "Api")
+                .description("Magic-link sign-in: POST /signin asks for a link, GET /open hands a link to the app")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                .cloudWatchRole(false)
+                .deployOptions(StageOptions.builder()
+                        .stageName(props.stageName())
+                        .throttlingRateLimit(props.throttleRateLimit())
+                        .throttlingBurstLimit(props.throttleBurstLimit())
+                        .accessLogDestination(new LogGroupLogDestination(accessLog))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
+                        .loggingLevel(MethodLoggingLevel.OFF)
+                        .dataTraceEnabled(false)
+                        .build())
+                .build();
+        // The stack's outputs are exactly the app's configuration; RestApi's own "Endpoint" output would be an extra key.
+        api.getNode().tryRemoveChild("Endpoint");
+
+        Model request = api.addModel("SignInRequest", ModelOptions.builder()
+                .contentType("application/json")
+                .modelName("SignInRequest")
+                .description("Body of POST /signin; the address itself is judged by the function (invalid_email)")
+                .schema(JsonSchema.builder()
+                        .schema(JsonSchemaVersion.DRAFT4)
+                        .title("SignInRequest")
+                        .type(JsonSchemaType.OBJECT)
+                        .required(List.of(FIELD_EMAIL, FIELD_CODE_CHALLENGE, FIELD_CODE_CHALLENGE_METHOD))
+                        .additionalProperties(false)
+                        .properties(Map.of(
+                                FIELD_EMAIL, JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).maxLength(1024).build(),
+                                FIELD_CODE_CHALLENGE, JsonSchema.builder().type(JsonSchemaType.STRING).pattern("^[A-Za-z0-9_-]{43}$").build(),
+                                FIELD_CODE_CHALLENGE_METHOD, JsonSchema.builder().type(JsonSchemaType.STRING).enumValue(List.of("S256")).build(),
+                                FIELD_LOCALE, JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(35).build()))
+                        .build())
+                .build());
+        RequestValidator validator = api.addRequestValidator("BodyValidator", RequestValidatorOptions.builder()
+                .requestValidatorName("body")
+                .validateRequestBody(true)
+                .validateRequestParameters(true)
+                .build());
+        api.getRoot().addResource(SignInApi.SIGN_IN_PATH.substring(1)).addMethod("POST",
+                LambdaIntegration.Builder.create(props.signInFunction()).proxy(true).allowTestInvoke(false).build(),
+                MethodOptions.builder()
+                        .operationName("RequestSignInLink")
+                        .requestModels(Map.of("application/json", request))
+                        .requestValidator(validator)
+                        .build());
+
+        String html = props.linkPage().html();
+        api.getRoot().addResource(MagicLinkFormat.PAGE_PATH.substring(1)).addMethod("GET",
+                MockIntegration.Builder.create()
+                        .passthroughBehavior(PassthroughBehavior.NEVER)
+                        .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}"))
+                        .integrationResponses(List.of(IntegrationResponse.builder()
+                                .statusCode("200")
+                                .responseTemplates(Map.of("text/html", html, "application/json", html))
+                                .responseParameters(prefixed("method.response.header.", PAGE_HEADERS))
+                                .build()))
+                        .build(),
+                MethodOptions.builder()
+                        .operationName("OpenSignInLink")
+                        .methodResponses(List.of(MethodResponse.builder()
+                                .statusCode("200")
+                                .responseParameters(prefixedTrue("method.response.header.", PAGE_HEADERS))
+                                .build()))
+                        .build());
+
+        errorResponse("BadRequestBody", ResponseType.BAD_REQUEST_BODY, "400", SignInApi.ERROR_INVALID_REQUEST,
+                "The request body is not a sign-in request.", Map.of());
+        errorResponse("Throttled", ResponseType.THROTTLED, "429", SignInApi.ERROR_TOO_MANY_REQUESTS,
+                "Too many requests; try again in a moment.", Map.of("Retry-After", "'1'"));
+        errorResponse("RequestTooLarge", ResponseType.REQUEST_TOO_LARGE, "413", SignInApi.ERROR_PAYLOAD_TOO_LARGE,
+                "The request body is too large.", Map.of());
+    }
+
+    private void errorResponse(String id, ResponseType type, String status, String error, String message,
+                               Map<String, String> headers) {
+        api.addGatewayResponse(id, GatewayResponseOptions.builder()
+                .type(type)
+                .statusCode(status)
+                .templates(Map.of("application/json", "{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}"))
+                .responseHeaders(headers)
+                .build());
+    }
+
+    private static Map<String, String> prefixed(String prefix, Map<String, String> map) {
+        return map.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> prefix + e.getKey(), Map.Entry::getValue));
+    }
+
+    private static Map<String, Boolean> prefixedTrue(String prefix, Map<String, String> map) {
+        return map.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> prefix + k, k -> true));
+    }
+
+    public RestApi api() {
+        return api;
+    }
+
+    public LogGroup accessLog() {
+        return accessLog;
+    }
+
+    /**
+     * The stage's base URL without trailing slash, built from the API id and the literal stage
+     * name: unlike {@code RestApi.getUrl()} it never refers to the stage resource, so the sign-in
+     * function (which the stage's deployment depends on) may carry it in its environment.
+     */
+    public String baseUrl() {
+        return Fn.join("", List.of("https://", api.getRestApiId(), ".execute-api.", Aws.REGION, ".", Aws.URL_SUFFIX, "/", stageName));
+    }
+
+    /** ARN of the stage, for a WAF association. */
+    public String stageArn() {
+        return api.getDeploymentStage().getStageArn();
+    }
+}

@@ -1,0 +1,229 @@
+package com.example.signin.cdk;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
+import software.constructs.Construct;
+
+/**
+ * The whole AWS backend of the magic-link sign-in: the user pool with its five triggers, the
+ * sign-in API and its link page, the link table, the sender identity, the per-deployment salt and
+ * (optionally) a WAF rate limit. Its outputs are exactly the desktop app's configuration, so
+ * {@code cdk deploy --outputs-file out.json} writes the file the app reads with {@code --config}.
+ */
+public final class SignInStack extends Stack {
+
+    /** The output keys; {@code ClientConfigReader} reads exactly these. */
+    public static final List<String> OUTPUT_KEYS = List.of("region", "userPoolId", "clientId", "apiUrl", "linkBase", "issuer", "scheme");
+    public static final String STAGE_NAME = "prod";
+
+    private final SignInUserPool userPool;
+    private final SignInRestApi api;
+    private final LinkTable linkTable;
+    private final Secret emailHashSalt;
+    private final EmailIdentity sender;
+    private final Map<String, JavaFunction> functions = new LinkedHashMap<>();
+    private final Map<String, Policy> accessPolicies = new LinkedHashMap<>();
+    private final RateLimitFirewall firewall;
+
+    public SignInStack(Construct scope, String id, StackProps props, SignInSettings settings) {
+        super(scope, id, props);
+        Path jar = LambdaJar.locate(settings.lambdaJar(), Path.of(""));
+
+        linkTable = new LinkTable(this, "LinkTable");
+        // Generated once when the stack is created and kept across updates: a new salt would orphan every outstanding
+        // link and reset every cooldown. The template holds only a reference; CloudFormation resolves it on deploy.
+        emailHashSalt = Secret.Builder.create(this, "EmailHashSalt")
+                .description("Salt of the e-mail and link hashes in the link table (EMAIL_HASH_SALT)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(43)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .build();
+        String salt = emailHashSalt.getSecretValue().unsafeUnwrap();
+        sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(settings.senderAddress())).build();
+
+        String domains = String.join(",", settings.allowedEmailDomains());
+        JavaFunction preSignUp = function("PreSignUp", "PreSignUpHandler", "Admits or refuses a new account (sign-up mode, domains)",
+                settings, jar, Map.of("SIGN_UP_MODE", settings.signUpMode(), "ALLOWED_EMAIL_DOMAINS", domains));
+        JavaFunction define = function("DefineAuthChallenge", "DefineAuthChallengeHandler",
+                "Drives CUSTOM_AUTH: one custom challenge, tokens after one correct answer", settings, jar, Map.of());
+        JavaFunction create = function("CreateAuthChallenge", "CreateAuthChallengeHandler",
+                "Issues the custom challenge (no secret in its public parameters)", settings, jar, Map.of());
+        JavaFunction verify = function("VerifyAuthChallenge", "VerifyAuthChallengeHandler",
+                "Checks a link's secret and verifier and uses the link up", settings, jar, Map.of(
+                        "LINK_TABLE", linkTable.table().getTableName(),
+                        "EMAIL_HASH_SALT", salt,
+                        "MAX_FAILED_ATTEMPTS", Integer.toString(settings.maxFailedAttempts())));
+        JavaFunction postAuth = function("PostAuthentication", "PostAuthenticationHandler",
+                "Marks the address verified after the first sign-in", settings, jar, Map.of());
+
+        userPool = new SignInUserPool(this, "UserPool", SignInUserPoolProps.builder()
+                .preSignUp(preSignUp.alias())
+                .defineAuthChallenge(define.alias())
+                .createAuthChallenge(create.alias())
+                .verifyAuthChallengeResponse(verify.alias())
+                .postAuthentication(postAuth.alias())
+                .idTokenMinutes(settings.idTokenMinutes())
+                .accessTokenMinutes(settings.accessTokenMinutes())
+                .refreshTokenDays(settings.refreshTokenDays())
+                .build());
+        String poolArn = userPool.userPool().getUserPoolArn();
+
+        Map<String, String> signInEnvironment = new LinkedHashMap<>();
+        signInEnvironment.put("LINK_TABLE", linkTable.table().getTableName());
+        signInEnvironment.put("USER_POOL_ID", userPool.userPool().getUserPoolId());
+        signInEnvironment.put("EMAIL_HASH_SALT", salt);
+        signInEnvironment.put("LINK_EXPIRY_SECONDS", Integer.toString(settings.linkExpirySeconds()));
+        signInEnvironment.put("REQUEST_COOLDOWN_SECONDS", Integer.toString(settings.requestCooldownSeconds()));
+        signInEnvironment.put("URL_SCHEME", settings.scheme());
+        signInEnvironment.put("LINK_STYLE", settings.linkStyle());
+        signInEnvironment.put("SENDER_ADDRESS", settings.senderAddress());
+        signInEnvironment.put("SENDER_NAME", settings.senderName());
+        signInEnvironment.put("ALLOWED_EMAIL_DOMAINS", domains);
+        signInEnvironment.put("SIGN_UP_MODE", settings.signUpMode());
+        signInEnvironment.put("MAIL_TRANSPORT", "ses");
+        JavaFunction signIn = function("SignInFunction", "SignInApiHandler", "POST /signin: records a link and mails it",
+                settings, jar, signInEnvironment);
+
+        api = new SignInRestApi(this, "SignInApi", SignInRestApiProps.builder()
+                .signInFunction(signIn.alias())
+                .linkPage(new LinkPage(settings.scheme()))
+                .stageName(STAGE_NAME)
+                .throttleRateLimit(settings.throttleRateLimit())
+                .throttleBurstLimit(settings.throttleBurstLimit())
+                .logRetentionDays(settings.logRetentionDays())
+                .build());
+        String linkBase = settings.linkBase().orElse(api.baseUrl());
+        // Added after the API exists; the version hash is computed at synthesis, so it still covers this variable.
+        signIn.function().addEnvironment("LINK_BASE", linkBase);
+
+        // Separate policies, not the roles' default policies: a function depends on its role (and every child of it),
+        // so a pool-ARN statement there would close the cycle pool -> trigger -> role policy -> pool.
+        access("SignInAccess", signIn, List.of(
+                statement(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        linkTable.table().getTableArn()),
+                statement(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword"), poolArn),
+                statement(List.of("ses:SendEmail"), sender.getEmailIdentityArn())));
+        access("VerifyAuthChallengeAccess", verify, List.of(
+                statement(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), linkTable.table().getTableArn())));
+        access("PostAuthenticationAccess", postAuth, List.of(
+                statement(List.of("cognito-idp:AdminUpdateUserAttributes"), poolArn)));
+
+        firewall = settings.wafEnabled()
+                ? new RateLimitFirewall(this, "Firewall", RateLimitFirewallProps.builder()
+                        .resourceArn(api.stageArn())
+                        .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
+                        .build())
+                : null;
+
+        output("region", Aws.REGION, "AWS region of the user pool and the API");
+        output("userPoolId", userPool.userPool().getUserPoolId(), "User pool of the desktop app");
+        output("clientId", userPool.client().getUserPoolClientId(), "Public app client (CUSTOM_AUTH and refresh only)");
+        output("apiUrl", api.baseUrl(), "Base URL of the sign-in API (POST {apiUrl}/signin)");
+        output("linkBase", linkBase, "Base of the link page ({linkBase}/open#secret)");
+        output("issuer", Fn.join("", List.of("https://", userPool.userPool().getUserPoolProviderUrl())), "Issuer of the ID tokens");
+        output("scheme", settings.scheme(), "URL scheme the desktop app registers");
+
+        suppressKnownFindings(settings);
+    }
+
+    private JavaFunction function(String id, String handlerClass, String description, SignInSettings settings, Path jar,
+                                  Map<String, String> environment) {
+        JavaFunction fn = new JavaFunction(this, id, JavaFunctionProps.builder()
+                .handlerClass(handlerClass)
+                .description(description)
+                .jar(jar)
+                .environment(environment)
+                .memoryMb(settings.memoryMb())
+                .logRetentionDays(settings.logRetentionDays())
+                .build());
+        functions.put(handlerClass, fn);
+        return fn;
+    }
+
+    private void access(String id, JavaFunction fn, List<PolicyStatement> statements) {
+        accessPolicies.put(id, Policy.Builder.create(this, id).statements(statements).roles(List.of(fn.role())).build());
+    }
+
+    private static PolicyStatement statement(List<String> actions, String resource) {
+        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(List.of(resource)).build();
+    }
+
+    private void output(String key, String value, String description) {
+        CfnOutput.Builder.create(this, key).value(value).description(description).build();
+    }
+
+    private void suppressKnownFindings(SignInSettings settings) {
+        Construct pool = userPool.userPool();
+        NagSuppressions.suppress(pool, "AwsSolutions-COG2", "Passwordless by design: the magic link proves the mailbox and the code "
+                + "verifier that never leaves the requesting device binds the link to it; a second factor is out of scope.");
+        NagSuppressions.suppress(pool, "AwsSolutions-COG3", "Threat protection needs the Plus feature plan (cost per user); with no "
+                + "password there is no credential stuffing to detect, and link requests are rate limited per address and per IP.");
+        for (JavaFunction fn : functions.values()) {
+            NagSuppressions.suppress(fn, "AwsSolutions-L1", "DESIGN.md fixes the java21 runtime (SnapStart with priming, tested "
+                    + "there); moving to java25 is a deliberate upgrade with its own tests.");
+        }
+        NagSuppressions.suppress(api.api(), "AwsSolutions-APIG4", "Public by design: POST /signin is how a signed-out person asks for "
+                + "a link and GET /open is the page the link opens; both are throttled, and /signin is validated and rate limited.");
+        NagSuppressions.suppress(api.api(), "AwsSolutions-COG4", "Public by design: nobody calling POST /signin or GET /open has a "
+                + "token yet, so a Cognito authorizer cannot apply.");
+        NagSuppressions.suppress(api.api(), "AwsSolutions-APIG6", "The stage writes a JSON access log for every request; execution "
+                + "logging needs the region-wide API Gateway CloudWatch role, an account singleton this stack should not own.");
+        if (!settings.wafEnabled()) {
+            NagSuppressions.suppress(api.api(), "AwsSolutions-APIG3", "The deployer turned the WAF off (context waf=false); the stage "
+                    + "throttle and the per-address cooldown still limit requests.");
+        }
+        NagSuppressions.suppress(emailHashSalt, "AwsSolutions-SMG4", "The salt is a pepper, not a credential: rotating it would orphan "
+                + "every outstanding link and reset every cooldown, with nothing gained.");
+    }
+
+    public SignInUserPool userPool() {
+        return userPool;
+    }
+
+    public SignInRestApi api() {
+        return api;
+    }
+
+    public LinkTable linkTable() {
+        return linkTable;
+    }
+
+    public Secret emailHashSalt() {
+        return emailHashSalt;
+    }
+
+    public EmailIdentity sender() {
+        return sender;
+    }
+
+    /** The functions by handler class name (CONTRACTS.md). */
+    public Map<String, JavaFunction> functions() {
+        return Map.copyOf(functions);
+    }
+
+    /** The data-access policies by construct id. */
+    public Map<String, Policy> accessPolicies() {
+        return Map.copyOf(accessPolicies);
+    }
+
+    /** The WAF, or null when turned off. */
+    public RateLimitFirewall firewall() {
+        return firewall;
+    }
+}

@@ -1,0 +1,109 @@
+package com.example.signin.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SignInSettingsTest {
+
+    private static SignInSettings fromContext(Map<String, Object> context) {
+        return SignInSettings.fromContext(context::get);
+    }
+
+    @Test
+    void missingSenderAddressSaysWhichContextKeyToPass() {
+        assertThatThrownBy(() -> fromContext(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Context 'senderAddress' is missing")
+                .hasMessageContaining("cdk deploy -c senderAddress=");
+    }
+
+    @Test
+    void onlyTheSenderIsNeededAndTheRestDefaultsAsTheDesignSays() {
+        SignInSettings s = fromContext(Map.of("senderAddress", "signin@example.com"));
+        assertThat(s.linkExpirySeconds()).isEqualTo(900);
+        assertThat(s.requestCooldownSeconds()).isEqualTo(60);
+        assertThat(s.maxFailedAttempts()).isEqualTo(3);
+        assertThat(s.signUpMode()).isEqualTo("open");
+        assertThat(s.linkStyle()).isEqualTo("page");
+        assertThat(s.allowedEmailDomains()).isEmpty();
+        assertThat(s.linkBase()).isEmpty();
+        assertThat(s.wafEnabled()).isTrue();
+        assertThat(s.lambdaJar()).isEmpty();
+    }
+
+    @Test
+    void cdkJsonContextGivesTheSameSettingsAsTheBuilderDefaults() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cdkJson = new ObjectMapper().readValue(Path.of("cdk.json").toFile(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = new HashMap<>((Map<String, Object>) cdkJson.get("context"));
+        context.put("senderAddress", "signin@example.com");
+        assertThat(fromContext(context)).isEqualTo(SignInSettings.builder().senderAddress("signin@example.com").build());
+    }
+
+    @Test
+    void valuesFromTheCommandLineArriveAsTextAndAreParsed() {
+        Map<String, Object> context = new HashMap<>();
+        context.put("senderAddress", "signin@example.com");
+        context.put("linkExpirySeconds", "600");
+        context.put("waf", "false");
+        context.put("throttleRateLimit", "2.5");
+        context.put("allowedEmailDomains", " Example.COM, example.org ,");
+        context.put("signUpMode", "invite-only");
+        context.put("linkBase", "https://signin.example.com/");
+        context.put("lambdaJar", "some/where.jar");
+        SignInSettings s = fromContext(context);
+        assertThat(s.linkExpirySeconds()).isEqualTo(600);
+        assertThat(s.wafEnabled()).isFalse();
+        assertThat(s.throttleRateLimit()).isEqualTo(2.5);
+        assertThat(s.allowedEmailDomains()).containsExactly("example.com", "example.org");
+        assertThat(s.signUpMode()).isEqualTo("invite-only");
+        assertThat(s.linkBase()).contains("https://signin.example.com/");
+        assertThat(s.lambdaJar()).contains(Path.of("some/where.jar"));
+    }
+
+    @Test
+    void jsonValuesFromCdkJsonArriveTypedAndAreAccepted() {
+        SignInSettings s = fromContext(Map.of("senderAddress", "signin@example.com", "memoryMb", 2048, "waf", false,
+                "allowedEmailDomains", List.of("example.com")));
+        assertThat(s.memoryMb()).isEqualTo(2048);
+        assertThat(s.wafEnabled()).isFalse();
+        assertThat(s.allowedEmailDomains()).containsExactly("example.com");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            senderAddress          | not-an-address          | Context 'senderAddress' must be an email address
+            scheme                 | myapp                   | reverse-DNS
+            linkBase               | http://example.com      | https
+            linkStyle              | fancy                   | Context 'linkStyle' must be 'page' or 'direct'
+            linkExpirySeconds      | ten                     | Context 'linkExpirySeconds' must be a whole number
+            linkExpirySeconds      | 5                       | Context 'linkExpirySeconds' must be between 60 and 86400
+            requestCooldownSeconds | 1.5                     | Context 'requestCooldownSeconds' must be a whole number
+            maxFailedAttempts      | 0                       | Context 'maxFailedAttempts' must be between 1 and 10
+            signUpMode             | closed                  | Context 'signUpMode' must be 'open' or 'invite-only'
+            allowedEmailDomains    | example.com,not a domain| Context 'allowedEmailDomains' holds 'not a domain'
+            throttleRateLimit      | 0                       | Context 'throttleRateLimit' must be between
+            memoryMb               | 128                     | Context 'memoryMb' must be between 256 and 10240
+            logRetentionDays       | 10                      | Context 'logRetentionDays' must be one of
+            waf                    | maybe                   | Context 'waf' must be true or false
+            wafRequestsPer5Minutes | 5                       | Context 'wafRequestsPer5Minutes' must be at least 10
+            idTokenMinutes         | 2                       | Context 'idTokenMinutes' must be between 5 and 1440
+            refreshTokenDays       | 0                       | Context 'refreshTokenDays' must be between 1 and 3650
+            """)
+    void aBadValueNamesItsContextKey(String key, String value, String message) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("senderAddress", "signin@example.com");
+        context.put(key, value);
+        assertThatThrownBy(() -> fromContext(context)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+}

@@ -1,0 +1,409 @@
+package com.example.signin.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The synthesised template, with every setting away from its default so that each one is seen to arrive. */
+class SignInStackTest {
+
+    static final List<String> HANDLERS = List.of("PreSignUpHandler", "DefineAuthChallengeHandler", "CreateAuthChallengeHandler",
+            "VerifyAuthChallengeHandler", "PostAuthenticationHandler", "SignInApiHandler");
+
+    static SignInStack stack;
+    static Template template;
+
+    @BeforeAll
+    static void synthesise() {
+        stack = TestStacks.stack(TestStacks.settings()
+                .senderName("Example Sign-in")
+                .scheme("com.example.signin.test")
+                .linkStyle("direct")
+                .memoryMb(512)
+                .logRetentionDays(14)
+                .linkExpirySeconds(600)
+                .requestCooldownSeconds(30)
+                .maxFailedAttempts(5)
+                .signUpMode("invite-only")
+                .allowedEmailDomains(List.of("example.com", "example.org"))
+                .throttleRateLimit(5)
+                .throttleBurstLimit(10)
+                .wafRequestsPer5Minutes(200)
+                .idTokenMinutes(30)
+                .accessTokenMinutes(15)
+                .refreshTokenDays(7)
+                .build());
+        template = Template.fromStack(stack);
+    }
+
+    private static Object resolve(Object token) {
+        return stack.resolve(token);
+    }
+
+    private static JavaFunction fn(String handler) {
+        return stack.functions().get(handler);
+    }
+
+    @Test
+    void everyFunctionRunsJava21OnArm64WithSnapStartAndTheConfiguredMemory() {
+        template.resourceCountIs("AWS::Lambda::Function", 6);
+        for (String handler : HANDLERS) {
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "com.example.signin.lambdas." + handler + "::handleRequest",
+                    "Runtime", "java21",
+                    "Architectures", List.of("arm64"),
+                    "MemorySize", 512,
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                    "Role", resolve(fn(handler).role().getRoleArn()),
+                    "LoggingConfig", Map.of("LogGroup", resolve(fn(handler).logGroup().getLogGroupName())))));
+        }
+    }
+
+    @Test
+    void eachFunctionGetsExactlyTheEnvironmentOfTheContract() {
+        Object table = resolve(stack.linkTable().table().getTableName());
+        Object salt = resolve(stack.emailHashSalt().getSecretValue().unsafeUnwrap());
+        environmentIs("PreSignUpHandler", Map.of("SIGN_UP_MODE", "invite-only", "ALLOWED_EMAIL_DOMAINS", "example.com,example.org"));
+        environmentIs("DefineAuthChallengeHandler", null);
+        environmentIs("CreateAuthChallengeHandler", null);
+        environmentIs("PostAuthenticationHandler", null);
+        environmentIs("VerifyAuthChallengeHandler", Map.of("LINK_TABLE", table, "EMAIL_HASH_SALT", salt, "MAX_FAILED_ATTEMPTS", "5"));
+        Map<String, Object> signIn = new LinkedHashMap<>();
+        signIn.put("LINK_TABLE", table);
+        signIn.put("USER_POOL_ID", resolve(stack.userPool().userPool().getUserPoolId()));
+        signIn.put("EMAIL_HASH_SALT", salt);
+        signIn.put("LINK_EXPIRY_SECONDS", "600");
+        signIn.put("REQUEST_COOLDOWN_SECONDS", "30");
+        signIn.put("URL_SCHEME", "com.example.signin.test");
+        signIn.put("LINK_BASE", resolve(stack.api().baseUrl()));
+        signIn.put("LINK_STYLE", "direct");
+        signIn.put("SENDER_ADDRESS", TestStacks.SENDER);
+        signIn.put("SENDER_NAME", "Example Sign-in");
+        signIn.put("ALLOWED_EMAIL_DOMAINS", "example.com,example.org");
+        signIn.put("SIGN_UP_MODE", "invite-only");
+        signIn.put("MAIL_TRANSPORT", "ses");
+        environmentIs("SignInApiHandler", signIn);
+    }
+
+    private static void environmentIs(String handler, Map<String, Object> variables) {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "com.example.signin.lambdas." + handler + "::handleRequest",
+                "Environment", variables == null ? Match.absent() : Map.of("Variables", Match.objectEquals(variables)))));
+    }
+
+    @Test
+    void theSaltIsGeneratedPerDeploymentAndLongEnough() {
+        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
+                "GenerateSecretString", Match.objectEquals(Map.of("PasswordLength", 43, "ExcludePunctuation", true, "IncludeSpace", false)))));
+        assertThat(stack.resolve(stack.emailHashSalt().getSecretValue().unsafeUnwrap()).toString())
+                .as("the template holds a reference, never the value").contains("resolve:secretsmanager");
+    }
+
+    @Test
+    void everyFunctionHasALiveAliasOfItsPublishedCurrentVersion() {
+        template.resourceCountIs("AWS::Lambda::Version", 6);
+        template.resourceCountIs("AWS::Lambda::Alias", 6);
+        for (String handler : HANDLERS) {
+            JavaFunction f = fn(handler);
+            template.hasResourceProperties("AWS::Lambda::Version", Match.objectLike(Map.of("FunctionName", resolve(f.function().getFunctionName()))));
+            template.hasResourceProperties("AWS::Lambda::Alias", Match.objectEquals(Map.of(
+                    "Name", "live",
+                    "FunctionName", resolve(f.function().getFunctionName()),
+                    "FunctionVersion", resolve(f.function().getCurrentVersion().getVersion()),
+                    "Description", Match.anyValue())));
+        }
+    }
+
+    @Test
+    void cognitoInvokesEveryTriggerThroughItsAliasNeverLatest() {
+        template.hasResourceProperties("AWS::Cognito::UserPool", Match.objectLike(Map.of("LambdaConfig", Match.objectEquals(Map.of(
+                "PreSignUp", resolve(fn("PreSignUpHandler").alias().getFunctionArn()),
+                "DefineAuthChallenge", resolve(fn("DefineAuthChallengeHandler").alias().getFunctionArn()),
+                "CreateAuthChallenge", resolve(fn("CreateAuthChallengeHandler").alias().getFunctionArn()),
+                "VerifyAuthChallengeResponse", resolve(fn("VerifyAuthChallengeHandler").alias().getFunctionArn()),
+                "PostAuthentication", resolve(fn("PostAuthenticationHandler").alias().getFunctionArn()))))));
+        Object poolArn = resolve(stack.userPool().userPool().getUserPoolArn());
+        for (String handler : HANDLERS.subList(0, 5)) {
+            template.hasResourceProperties("AWS::Lambda::Permission", Match.objectEquals(Map.of(
+                    "Action", "lambda:InvokeFunction",
+                    "FunctionName", resolve(fn(handler).alias().getFunctionArn()),
+                    "Principal", "cognito-idp.amazonaws.com",
+                    "SourceArn", poolArn)));
+        }
+        // Five for Cognito, one for API Gateway; none names a function itself ($LATEST).
+        template.resourceCountIs("AWS::Lambda::Permission", 6);
+        for (String handler : HANDLERS) {
+            assertThat(template.findResources("AWS::Lambda::Permission", Match.objectLike(Map.of("Properties",
+                    Match.objectLike(Map.of("FunctionName", resolve(fn(handler).function().getFunctionArn()))))))).isEmpty();
+        }
+    }
+
+    @Test
+    void userPoolUsesTheAddressAsUsernameAndNobodySignsThemselvesUp() {
+        template.resourceCountIs("AWS::Cognito::UserPool", 1);
+        template.hasResourceProperties("AWS::Cognito::UserPool", Match.objectLike(Map.of(
+                "UsernameAttributes", List.of("email"),
+                "UsernameConfiguration", Map.of("CaseSensitive", false),
+                "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true),
+                "AutoVerifiedAttributes", List.of(),
+                "MfaConfiguration", "OFF",
+                "Policies", Map.of("PasswordPolicy", Match.objectLike(Map.of("MinimumLength", 16, "RequireLowercase", true,
+                        "RequireUppercase", true, "RequireNumbers", true, "RequireSymbols", true))),
+                "UserPoolTier", "ESSENTIALS",
+                "AccountRecoverySetting", Map.of("RecoveryMechanisms", List.of(Map.of("Name", "admin_only", "Priority", 1))))));
+        template.hasResource("AWS::Cognito::UserPool", Match.objectLike(Map.of("DeletionPolicy", "Retain")));
+    }
+
+    @Test
+    void appClientAllowsOnlyCustomAuthAndRefreshWithoutSecret() {
+        template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
+        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Match.objectLike(Map.ofEntries(
+                Map.entry("UserPoolId", resolve(stack.userPool().userPool().getUserPoolId())),
+                Map.entry("ExplicitAuthFlows", Match.exact(List.of("ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))),
+                Map.entry("GenerateSecret", false),
+                Map.entry("PreventUserExistenceErrors", "ENABLED"),
+                Map.entry("EnableTokenRevocation", true),
+                Map.entry("AllowedOAuthFlowsUserPoolClient", false),
+                Map.entry("AuthSessionValidity", 3),
+                Map.entry("IdTokenValidity", 30),
+                Map.entry("AccessTokenValidity", 15),
+                Map.entry("RefreshTokenValidity", 7 * 24 * 60),
+                Map.entry("TokenValidityUnits", Map.of("IdToken", "minutes", "AccessToken", "minutes", "RefreshToken", "minutes")))));
+    }
+
+    @Test
+    void linkTableIsOnDemandWithTtlOnExpRecoveryAndEncryption() {
+        template.resourceCountIs("AWS::DynamoDB::Table", 1);
+        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectEquals(Map.of(
+                "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH")),
+                "AttributeDefinitions", List.of(Map.of("AttributeName", "pk", "AttributeType", "S")),
+                "BillingMode", "PAY_PER_REQUEST",
+                "TimeToLiveSpecification", Map.of("AttributeName", "exp", "Enabled", true),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "SSESpecification", Map.of("SSEEnabled", true))));
+    }
+
+    @Test
+    void signInFunctionMayTouchOnlyTheTableThePoolAndTheSenderIdentity() {
+        accessPolicyIs("SignInAccess", "SignInApiHandler", List.of(
+                statement(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        resolve(stack.linkTable().table().getTableArn())),
+                statement(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword"),
+                        resolve(stack.userPool().userPool().getUserPoolArn())),
+                statement("ses:SendEmail", resolve(stack.sender().getEmailIdentityArn()))));
+        assertThat(resolve(stack.sender().getEmailIdentityArn()).toString()).contains(":identity/");
+    }
+
+    @Test
+    void verifyTriggerMayTouchOnlyTheTable() {
+        accessPolicyIs("VerifyAuthChallengeAccess", "VerifyAuthChallengeHandler", List.of(
+                statement(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        resolve(stack.linkTable().table().getTableArn()))));
+    }
+
+    @Test
+    void postAuthenticationTriggerMayOnlyUpdateAttributesInThePool() {
+        accessPolicyIs("PostAuthenticationAccess", "PostAuthenticationHandler", List.of(
+                statement("cognito-idp:AdminUpdateUserAttributes", resolve(stack.userPool().userPool().getUserPoolArn()))));
+    }
+
+    @Test
+    void noOtherPolicyExistsSoDefineCreateAndPreSignUpMayOnlyLog() {
+        template.resourceCountIs("AWS::IAM::Policy", 3);
+        assertThat(stack.accessPolicies()).containsOnlyKeys("SignInAccess", "VerifyAuthChallengeAccess", "PostAuthenticationAccess");
+    }
+
+    @Test
+    void everyRoleMayWriteOnlyItsOwnLogGroupAndHasNoManagedPolicy() {
+        template.resourceCountIs("AWS::IAM::Role", 6);
+        for (String handler : HANDLERS) {
+            template.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of(
+                    "Description", "Runs " + handler + "; writes only its own log group",
+                    "ManagedPolicyArns", Match.absent(),
+                    "Policies", Match.exact(List.of(Map.of(
+                            "PolicyName", "WriteOwnLogs",
+                            "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                                    statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                            resolve(fn(handler).logGroup().getLogGroupArn()))))))))));
+        }
+    }
+
+    private static void accessPolicyIs(String id, String handler, List<Map<String, Object>> statements) {
+        template.hasResourceProperties("AWS::IAM::Policy", Match.objectEquals(Map.of(
+                "PolicyName", Match.stringLikeRegexp(id + ".*"),
+                "Roles", List.of(resolve(fn(handler).role().getRoleName())),
+                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", statements))));
+    }
+
+    private static Map<String, Object> statement(Object actions, Object resource) {
+        return Map.of("Effect", "Allow", "Action", actions, "Resource", resource);
+    }
+
+    @Test
+    void logsAreKeptForTheConfiguredDays() {
+        template.resourceCountIs("AWS::Logs::LogGroup", 7);
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 14)), 7);
+    }
+
+    @Test
+    void signInPostIsValidatedAgainstTheSchemaAndInvokesTheAlias() {
+        template.hasResourceProperties("AWS::ApiGateway::Method", Match.objectLike(Map.of(
+                "HttpMethod", "POST",
+                "AuthorizationType", "NONE",
+                "RequestModels", Map.of("application/json", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("SignInApiSignInRequest.*")))),
+                "RequestValidatorId", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("SignInApiBodyValidator.*"))),
+                "Integration", Match.objectLike(Map.of(
+                        "Type", "AWS_PROXY",
+                        "IntegrationHttpMethod", "POST",
+                        "Uri", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                                resolve(fn("SignInApiHandler").alias().getFunctionArn()), "/invocations")))))))));
+        template.hasResourceProperties("AWS::ApiGateway::RequestValidator", Match.objectLike(Map.of(
+                "ValidateRequestBody", true, "ValidateRequestParameters", true)));
+        template.hasResourceProperties("AWS::ApiGateway::Model", Match.objectLike(Map.of(
+                "ContentType", "application/json",
+                "Schema", Match.objectEquals(Map.of(
+                        "$schema", "http://json-schema.org/draft-04/schema#",
+                        "title", "SignInRequest",
+                        "type", "object",
+                        "additionalProperties", false,
+                        "required", List.of("email", "codeChallenge", "codeChallengeMethod"),
+                        "properties", Map.of(
+                                "email", Map.of("type", "string", "minLength", 1, "maxLength", 1024),
+                                "codeChallenge", Map.of("type", "string", "pattern", "^[A-Za-z0-9_-]{43}$"),
+                                "codeChallengeMethod", Map.of("type", "string", "enum", List.of("S256")),
+                                "locale", Map.of("type", "string", "maxLength", 35)))))));
+        // Only the stage may invoke it (no test-invoke permission).
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Match.objectLike(Map.of(
+                "Principal", "apigateway.amazonaws.com",
+                "FunctionName", resolve(fn("SignInApiHandler").alias().getFunctionArn()))), 1);
+    }
+
+    @Test
+    void openServesTheLinkPageFromAMockIntegrationWithSafeHeaders() {
+        String html = new LinkPage("com.example.signin.test").html();
+        template.hasResourceProperties("AWS::ApiGateway::Method", Match.objectLike(Map.of(
+                "HttpMethod", "GET",
+                "AuthorizationType", "NONE",
+                "Integration", Match.objectLike(Map.of(
+                        "Type", "MOCK",
+                        "RequestTemplates", Map.of("application/json", "{\"statusCode\": 200}"),
+                        "IntegrationResponses", List.of(Match.objectLike(Map.of(
+                                "StatusCode", "200",
+                                "ResponseTemplates", Map.of("text/html", html, "application/json", html),
+                                "ResponseParameters", Match.objectLike(Map.of(
+                                        "method.response.header.Content-Type", "'text/html; charset=utf-8'",
+                                        "method.response.header.Cache-Control", "'no-store'",
+                                        "method.response.header.Referrer-Policy", "'no-referrer'",
+                                        "method.response.header.X-Frame-Options", "'DENY'"))))))))));
+        template.resourceCountIs("AWS::ApiGateway::Method", 2);
+    }
+
+    @Test
+    void stageIsThrottledAndWritesAnAccessLog() {
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of(
+                "StageName", "prod",
+                "MethodSettings", List.of(Match.objectLike(Map.of(
+                        "HttpMethod", "*", "ResourcePath", "/*", "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10))),
+                "AccessLogSetting", Match.objectLike(Map.of(
+                        "DestinationArn", resolve(stack.api().accessLog().getLogGroupArn()),
+                        "Format", Match.stringLikeRegexp(".*sourceIp.*status.*"))))));
+    }
+
+    @Test
+    void gatewayErrorsAnswerInTheApiErrorFormat() {
+        template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Match.objectLike(Map.of(
+                "ResponseType", "BAD_REQUEST_BODY", "StatusCode", "400",
+                "ResponseTemplates", Map.of("application/json", Match.stringLikeRegexp(".*\"error\":\"invalid_request\".*")))));
+        template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Match.objectLike(Map.of(
+                "ResponseType", "THROTTLED", "StatusCode", "429",
+                "ResponseParameters", Map.of("gatewayresponse.header.Retry-After", "'1'"),
+                "ResponseTemplates", Map.of("application/json", Match.stringLikeRegexp(".*\"error\":\"too_many_requests\".*")))));
+    }
+
+    @Test
+    void senderAddressIsAnSesEmailIdentity() {
+        template.resourceCountIs("AWS::SES::EmailIdentity", 1);
+        template.hasResourceProperties("AWS::SES::EmailIdentity", Match.objectLike(Map.of("EmailIdentity", TestStacks.SENDER)));
+    }
+
+    @Test
+    void wafLimitsEachIpAndGuardsTheStage() {
+        template.resourceCountIs("AWS::WAFv2::WebACL", 1);
+        template.hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
+                "Scope", "REGIONAL",
+                "DefaultAction", Map.of("Allow", Map.of()),
+                "Rules", List.of(Match.objectLike(Map.of(
+                        "Name", "RateLimitPerIp",
+                        "Statement", Map.of("RateBasedStatement", Map.of("Limit", 200, "AggregateKeyType", "IP", "EvaluationWindowSec", 300)),
+                        "Action", Map.of("Block", Map.of("CustomResponse", Match.objectLike(Map.of("ResponseCode", 429))))))))));
+        template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectEquals(Map.of(
+                "ResourceArn", resolve(stack.api().stageArn()),
+                "WebACLArn", resolve(stack.firewall().webAcl().getAttrArn()))));
+    }
+
+    @Test
+    void outputsAreExactlyTheDesktopAppConfiguration() {
+        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(SignInStack.OUTPUT_KEYS);
+        template.hasOutput("scheme", Match.objectLike(Map.of("Value", "com.example.signin.test")));
+        template.hasOutput("region", Match.objectLike(Map.of("Value", Map.of("Ref", "AWS::Region"))));
+        template.hasOutput("userPoolId", Match.objectLike(Map.of("Value", resolve(stack.userPool().userPool().getUserPoolId()))));
+        template.hasOutput("clientId", Match.objectLike(Map.of("Value", resolve(stack.userPool().client().getUserPoolClientId()))));
+        template.hasOutput("apiUrl", Match.objectLike(Map.of("Value", resolve(stack.api().baseUrl()))));
+        template.hasOutput("linkBase", Match.objectLike(Map.of("Value", resolve(stack.api().baseUrl()))));
+        template.hasOutput("issuer", Match.objectLike(Map.of("Value", Map.of("Fn::Join", List.of("",
+                List.of("https://", resolve(stack.userPool().userPool().getUserPoolProviderUrl())))))));
+    }
+
+    @Test
+    void templateHasNoDependencyCycle() {
+        assertThat(DependencyCycles.find(template.toJSON())).isEmpty();
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithoutWafAndWithItsOwnLinkBase {
+
+        SignInStack other;
+        Template otherTemplate;
+
+        @BeforeAll
+        void synthesise() {
+            other = TestStacks.stack(TestStacks.settings().wafEnabled(false).linkBase("https://signin.example.com/links").build());
+            otherTemplate = Template.fromStack(other);
+        }
+
+        @Test
+        void noFirewallIsCreated() {
+            otherTemplate.resourceCountIs("AWS::WAFv2::WebACL", 0);
+            otherTemplate.resourceCountIs("AWS::WAFv2::WebACLAssociation", 0);
+        }
+
+        @Test
+        void theLinkBaseReachesTheOutputAndTheSignInFunction() {
+            otherTemplate.hasOutput("linkBase", Match.objectLike(Map.of("Value", "https://signin.example.com/links")));
+            otherTemplate.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "com.example.signin.lambdas.SignInApiHandler::handleRequest",
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "LINK_BASE", "https://signin.example.com/links", "LINK_STYLE", "page", "SIGN_UP_MODE", "open",
+                            "ALLOWED_EMAIL_DOMAINS", "", "LINK_EXPIRY_SECONDS", "900", "REQUEST_COOLDOWN_SECONDS", "60"))))));
+        }
+
+        @Test
+        void defaultsAreThoseOfTheDesign() {
+            otherTemplate.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("MemorySize", 1024)), 6);
+            otherTemplate.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)), 7);
+            otherTemplate.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "com.example.signin.lambdas.VerifyAuthChallengeHandler::handleRequest",
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("MAX_FAILED_ATTEMPTS", "3"))))));
+        }
+    }
+}
