@@ -9,6 +9,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -24,6 +27,7 @@ public final class MainWindowView {
     private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, ScreenView> views = new EnumMap<>(Screen.class);
 
+    @FXML private BorderPane window;
     @FXML private HBox localBadge;
     @FXML private Label localBadgeLabel;
     @FXML private Hyperlink mailboxLink;
@@ -67,9 +71,15 @@ public final class MainWindowView {
         newLinkButton.visibleProperty().bind(viewModel.bannerOffersNewLinkProperty());
         newLinkButton.managedProperty().bind(newLinkButton.visibleProperty());
         newLinkButton.setOnAction(event -> viewModel.sendNewLink());
-        // Escape dismisses the banner; disabled when there is none so Escape does nothing then.
         dismissButton.disableProperty().bind(viewModel.bannerShownBinding().not());
         dismissButton.setOnAction(event -> viewModel.dismissBanner());
+        // Escape dismisses the banner wherever the focus is, whichever control would otherwise take the key.
+        window.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && banner.isVisible()) {
+                viewModel.dismissBanner();
+                event.consume();
+            }
+        });
         viewModel.bannerProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 (newLinkButton.isVisible() ? newLinkButton : dismissButton).requestFocus();
