@@ -3,6 +3,7 @@ package com.example.signin.desktop.ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,8 +25,13 @@ import javafx.stage.Window;
 public final class MainWindowView {
 
     private final MainWindowViewModel viewModel;
-    private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
-    private final Map<Screen, ScreenView> views = new EnumMap<>(Screen.class);
+    private final Messages messages;
+    /** Each screen is loaded the first time it shows: the start needs only one of them. */
+    private final Map<Screen, Supplier<Loaded>> factories = new EnumMap<>(Screen.class);
+    private final Map<Screen, Loaded> loaded = new EnumMap<>(Screen.class);
+
+    private record Loaded(Parent node, ScreenView view) {
+    }
 
     @FXML private BorderPane window;
     @FXML private HBox localBadge;
@@ -37,25 +43,28 @@ public final class MainWindowView {
     @FXML private Button dismissButton;
     @FXML private StackPane content;
 
-    private MainWindowView(MainWindowViewModel viewModel) {
+    private MainWindowView(MainWindowViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        add(Screen.PROGRESS, "Progress.fxml", () -> new ProgressView(viewModel));
+        add(Screen.SIGN_IN, "SignIn.fxml", () -> new SignInView(viewModel.signIn()));
+        add(Screen.INBOX, "Inbox.fxml", () -> new InboxView(viewModel.inbox()));
+        add(Screen.SIGNED_IN, "SignedIn.fxml", () -> new SignedInView(viewModel.signedIn()));
     }
 
-    /** Loads the window and its screens for {@code viewModel}; call {@link MainWindowViewModel#start()} once it shows. */
+    /** Loads the window for {@code viewModel}; call {@link MainWindowViewModel#start()} once it shows. */
     public static Parent load(MainWindowViewModel viewModel, Messages messages) {
-        MainWindowView view = new MainWindowView(viewModel);
-        view.add(Screen.PROGRESS, "Progress.fxml", new ProgressView(viewModel), messages);
-        view.add(Screen.SIGN_IN, "SignIn.fxml", new SignInView(viewModel.signIn()), messages);
-        view.add(Screen.INBOX, "Inbox.fxml", new InboxView(viewModel.inbox()), messages);
-        view.add(Screen.SIGNED_IN, "SignedIn.fxml", new SignedInView(viewModel.signedIn()), messages);
+        MainWindowView view = new MainWindowView(viewModel, messages);
         Parent root = FxResources.loadView("MainWindow.fxml", view, messages);
         root.getStylesheets().add(FxResources.url("app.css").toExternalForm());
         return root;
     }
 
-    private void add(Screen screen, String fxml, ScreenView controller, Messages messages) {
-        screens.put(screen, FxResources.loadView(fxml, controller, messages));
-        views.put(screen, controller);
+    private void add(Screen screen, String fxml, Supplier<ScreenView> controller) {
+        factories.put(screen, () -> {
+            ScreenView view = controller.get();
+            return new Loaded(FxResources.loadView(fxml, view, messages), view);
+        });
     }
 
     @FXML
@@ -92,8 +101,9 @@ public final class MainWindowView {
     }
 
     private void show(Screen screen) {
-        content.getChildren().setAll(screens.get(screen));
-        views.get(screen).initialFocus().requestFocus();
+        Loaded shown = loaded.computeIfAbsent(screen, s -> factories.get(s).get());
+        content.getChildren().setAll(shown.node());
+        shown.view().initialFocus().requestFocus();
     }
 
     private void bringToFront() {
