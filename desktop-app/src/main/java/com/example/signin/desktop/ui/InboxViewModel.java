@@ -1,0 +1,213 @@
+package com.example.signin.desktop.ui;
+
+import com.example.signin.desktop.auth.LinkRequest;
+import com.example.signin.desktop.auth.SignInClient;
+import com.example.signin.desktop.auth.SignInException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Check your inbox": the address the link went to, a resend that waits out the API's cooldown
+ * with a visible countdown, "use a different address", and a field to paste the link into.
+ * The countdown is computed from the injected clock whenever {@link #tick()} runs (once a second
+ * from the view).
+ */
+public final class InboxViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxViewModel.class);
+
+    /** What the screen needs from the rest of the app. */
+    public interface Navigation {
+        /** The person wants another address: show the sign-in screen. */
+        void useDifferentAddress(String previousAddress);
+
+        /** A link was pasted: complete the sign-in with it. */
+        void completeWithLink(String link);
+    }
+
+    private final SignInClient client;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final Clock clock;
+    private final Navigation navigation;
+    private final DateTimeFormatter timeFormat;
+
+    private LinkRequest request;
+    private Instant resendAllowedAt = Instant.EPOCH;
+
+    private final ReadOnlyStringWrapper email = new ReadOnlyStringWrapper(this, "email", "");
+    private final ReadOnlyStringWrapper sentTo = new ReadOnlyStringWrapper(this, "sentTo", "");
+    private final ReadOnlyStringWrapper expiry = new ReadOnlyStringWrapper(this, "expiry", "");
+    private final ReadOnlyLongWrapper secondsUntilResend = new ReadOnlyLongWrapper(this, "secondsUntilResend");
+    private final ReadOnlyStringWrapper resendText = new ReadOnlyStringWrapper(this, "resendText", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final StringProperty pastedLink = new SimpleStringProperty(this, "pastedLink", "");
+    private final BooleanBinding canResend;
+    private final BooleanBinding canPaste;
+
+    public InboxViewModel(SignInClient client, TaskExecutor executor, Messages messages, Clock clock, Navigation navigation) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.navigation = Objects.requireNonNull(navigation, "navigation");
+        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locale.getDefault())
+                .withZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
+        canResend = secondsUntilResend.getReadOnlyProperty().isEqualTo(0).and(busy.getReadOnlyProperty().not());
+        canPaste = Bindings.createBooleanBinding(() -> !pastedLink.get().isBlank() && !busy.get(), pastedLink, busy);
+        updateCountdown();
+    }
+
+    /** Shows {@code linkRequest}: the address, its expiry, and the cooldown before a resend. */
+    public void show(LinkRequest linkRequest) {
+        request = Objects.requireNonNull(linkRequest, "linkRequest");
+        resendAllowedAt = linkRequest.resendAllowedAt();
+        email.set(linkRequest.email());
+        sentTo.set(messages.get("inbox.sentTo", linkRequest.email()));
+        expiry.set(messages.get("inbox.expiry", timeFormat.format(linkRequest.expiresAt())));
+        problem.set("");
+        notice.set("");
+        pastedLink.set("");
+        busy.set(false);
+        updateCountdown();
+    }
+
+    /** Recomputes the countdown from the clock. */
+    public void tick() {
+        updateCountdown();
+    }
+
+    private void updateCountdown() {
+        Duration left = Duration.between(clock.instant(), resendAllowedAt);
+        long seconds = left.isNegative() || left.isZero() ? 0 : left.plusMillis(999).getSeconds();
+        secondsUntilResend.set(seconds);
+        resendText.set(seconds == 0
+                ? messages.get("inbox.resend")
+                : messages.get("inbox.resendIn", messages.waitText(Duration.ofSeconds(seconds))));
+    }
+
+    /** Asks for a new link for the same address, once the cooldown is over. */
+    public void resend() {
+        updateCountdown();
+        if (!canResend.get() || request == null) {
+            return;
+        }
+        String address = request.email();
+        busy.set(true);
+        problem.set("");
+        notice.set("");
+        executor.wrap(() -> client.requestLink(address))
+                .onSuccess(newRequest -> {
+                    LOG.info("Link requested again for {}", newRequest.email());
+                    show(newRequest);
+                    notice.set(messages.get("inbox.resent"));
+                })
+                .onFailure(failure -> {
+                    busy.set(false);
+                    Problems.log(LOG, "Resend for " + address, failure);
+                    if (failure instanceof SignInException e && e.retryAfter().isPresent()) {
+                        resendAllowedAt = clock.instant().plus(e.retryAfter().get());
+                    }
+                    problem.set(messages.problem(failure));
+                    updateCountdown();
+                })
+                .start();
+    }
+
+    /** Forgets the pending request and goes back to the email field. */
+    public void useDifferentAddress() {
+        String previous = email.get();
+        busy.set(true);
+        executor.wrap(() -> {
+                    client.forgetPendingRequest();
+                    return previous;
+                })
+                .onSuccess(address -> {
+                    busy.set(false);
+                    LOG.info("Pending request for {} forgotten; asking for another address", address);
+                    navigation.useDifferentAddress(address);
+                })
+                .onFailure(failure -> {
+                    busy.set(false);
+                    Problems.log(LOG, "Forgetting the pending request", failure);
+                    problem.set(messages.problem(failure));
+                })
+                .start();
+    }
+
+    /** Completes the sign-in with the pasted link. */
+    public void usePastedLink() {
+        if (!canPaste.get()) {
+            return;
+        }
+        String link = pastedLink.get().strip();
+        pastedLink.set("");
+        LOG.info("Link pasted for {}", email.get());
+        navigation.completeWithLink(link);
+    }
+
+    public ReadOnlyStringProperty emailProperty() {
+        return email.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sentToProperty() {
+        return sentTo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty expiryProperty() {
+        return expiry.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty secondsUntilResendProperty() {
+        return secondsUntilResend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resendTextProperty() {
+        return resendText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public StringProperty pastedLinkProperty() {
+        return pastedLink;
+    }
+
+    public BooleanBinding canResendBinding() {
+        return canResend;
+    }
+
+    public BooleanBinding canPasteBinding() {
+        return canPaste;
+    }
+}

@@ -1,0 +1,70 @@
+package com.example.signin.desktop.ui;
+
+import com.example.signin.desktop.auth.SignInException;
+import com.example.signin.protocol.InvalidEmailException;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The texts a person reads, from {@code com/example/signin/desktop/ui/messages.properties}:
+ * the FXML's {@code %key} entries and the sentences the view models pick.
+ */
+public final class Messages {
+
+    static final String BUNDLE = "com.example.signin.desktop.ui.messages";
+
+    private final ResourceBundle bundle;
+
+    public Messages(ResourceBundle bundle) {
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+    }
+
+    /** The English texts (the only locale so far). */
+    public static Messages load() {
+        return new Messages(ResourceBundle.getBundle(BUNDLE, Locale.ROOT));
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    /** The text under {@code key}, with {@code {0}}-style arguments filled in. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("No text '" + key + "' in " + BUNDLE + ".properties", e);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    /** The sentence for a failed step: {@code problem.<NAME>}, never the exception's own text. */
+    public String problem(Exception failure) {
+        if (failure instanceof SignInException e) {
+            if (e.problem() == SignInException.Problem.RATE_LIMITED && e.retryAfter().isPresent()) {
+                return get("problem.RATE_LIMITED.retryAfter", waitText(e.retryAfter().get()));
+            }
+            return get("problem." + e.problem().name());
+        }
+        return get("problem.UNEXPECTED");
+    }
+
+    /** The sentence for an address the protocol refuses. */
+    public String invalidEmail(InvalidEmailException e) {
+        return get("email.invalid." + e.reason().name());
+    }
+
+    /** "42 seconds" / "2:05 minutes", rounded up to whole seconds. */
+    public String waitText(Duration wait) {
+        long seconds = Math.max(0, wait.plusMillis(999).getSeconds());
+        if (seconds < 60) {
+            return get("time.seconds", seconds);
+        }
+        return get("time.minutes", seconds / 60, String.format(Locale.ROOT, "%02d", seconds % 60));
+    }
+}

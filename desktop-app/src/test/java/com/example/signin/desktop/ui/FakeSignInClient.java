@@ -1,0 +1,116 @@
+package com.example.signin.desktop.ui;
+
+import com.example.signin.desktop.auth.LinkRequest;
+import com.example.signin.desktop.auth.Session;
+import com.example.signin.desktop.auth.SignInClient;
+import com.example.signin.desktop.auth.SignInException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link SignInClient} that behaves like the real one for the screens: it keeps a pending
+ * request, answers links it was told are good, and fails with the problem it is given next.
+ */
+class FakeSignInClient implements SignInClient {
+
+    static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
+    static final Duration COOLDOWN = Duration.ofSeconds(60);
+    static final String GOOD_LINK = "com.example.signin://signin#good-secret";
+
+    private final Clock clock;
+    final List<String> calls = new ArrayList<>();
+
+    volatile Optional<LinkRequest> pending = Optional.empty();
+    volatile Optional<Session> stored = Optional.empty();
+    volatile Session.TokenStorage storage = Session.TokenStorage.KEYCHAIN;
+    /** The next call of any failing method throws this (then it is cleared). */
+    volatile SignInException nextFailure;
+    /** The problem every link except {@link #GOOD_LINK} is refused with. */
+    volatile SignInException.Problem refusal = SignInException.Problem.LINK_INVALID;
+    /** When set, requestLink and completeSignIn wait for it (to see the busy state). */
+    volatile CountDownLatch gate;
+
+    FakeSignInClient(Clock clock) {
+        this.clock = clock;
+    }
+
+    private void failIfAsked() throws SignInException {
+        SignInException failure = nextFailure;
+        if (failure != null) {
+            nextFailure = null;
+            throw failure;
+        }
+    }
+
+    private void waitAtGate() {
+        CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                if (!g.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never opened the gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized LinkRequest requestLink(String email) throws SignInException {
+        calls.add("requestLink " + email);
+        waitAtGate();
+        failIfAsked();
+        Instant now = clock.instant();
+        LinkRequest request = new LinkRequest(email, now, now.plus(LINK_LIFETIME), now.plus(COOLDOWN));
+        pending = Optional.of(request);
+        return request;
+    }
+
+    @Override
+    public Optional<LinkRequest> pendingRequest() {
+        return pending;
+    }
+
+    @Override
+    public synchronized void forgetPendingRequest() {
+        calls.add("forgetPendingRequest");
+        pending = Optional.empty();
+    }
+
+    @Override
+    public synchronized Session completeSignIn(String link) throws SignInException {
+        calls.add("completeSignIn");
+        waitAtGate();
+        failIfAsked();
+        if (!GOOD_LINK.equals(link)) {
+            throw new SignInException(refusal, "refused by the fake");
+        }
+        if (pending.isEmpty()) {
+            throw new SignInException(SignInException.Problem.LINK_NOT_REQUESTED_HERE, "no pending request");
+        }
+        Session session = new Session(pending.get().email(), clock.instant().plus(Duration.ofHours(1)), storage);
+        pending = Optional.empty();
+        stored = Optional.of(session);
+        return session;
+    }
+
+    @Override
+    public synchronized Optional<Session> restoreSession() throws SignInException {
+        calls.add("restoreSession");
+        failIfAsked();
+        return stored;
+    }
+
+    @Override
+    public synchronized void signOut(boolean everywhere) throws SignInException {
+        calls.add(everywhere ? "signOut everywhere" : "signOut");
+        failIfAsked();
+        stored = Optional.empty();
+    }
+}

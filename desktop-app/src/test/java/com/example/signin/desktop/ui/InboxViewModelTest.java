@@ -1,0 +1,152 @@
+package com.example.signin.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.desktop.auth.LinkRequest;
+import com.example.signin.desktop.auth.SignInException;
+import com.example.signin.desktop.auth.SignInException.Problem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InboxViewModelTest {
+
+    private final Messages messages = Messages.load();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final FakeSignInClient client = new FakeSignInClient(clock);
+    private final List<String> differentAddress = new ArrayList<>();
+    private final List<String> links = new ArrayList<>();
+    private final InboxViewModel viewModel = new InboxViewModel(client, new SameThreadTaskExecutor(), messages, clock,
+            new InboxViewModel.Navigation() {
+                @Override
+                public void useDifferentAddress(String previousAddress) {
+                    differentAddress.add(previousAddress);
+                }
+
+                @Override
+                public void completeWithLink(String link) {
+                    links.add(link);
+                }
+            });
+
+    @BeforeEach
+    void linkWasRequested() throws SignInException {
+        viewModel.show(client.requestLink("alice@example.com"));
+        client.calls.clear();
+    }
+
+    @Test
+    void theScreenNamesTheAddressAndWhenTheLinkExpires() {
+        assertThat(viewModel.emailProperty().get()).isEqualTo("alice@example.com");
+        assertThat(viewModel.sentToProperty().get()).contains("alice@example.com");
+        assertThat(viewModel.expiryProperty().get()).isNotBlank();
+    }
+
+    @Test
+    void resendCountsDownTheCooldownAndThenBecomesAvailable() {
+        assertThat(viewModel.secondsUntilResendProperty().get()).isEqualTo(60);
+        assertThat(viewModel.resendTextProperty().get()).isEqualTo(messages.get("inbox.resendIn", "1:00 min"));
+        assertThat(viewModel.canResendBinding().get()).isFalse();
+
+        clock.advance(Duration.ofMillis(59_500));
+        viewModel.tick();
+        assertThat(viewModel.secondsUntilResendProperty().get()).isEqualTo(1);
+        assertThat(viewModel.resendTextProperty().get()).isEqualTo(messages.get("inbox.resendIn", "1 s"));
+
+        clock.advance(Duration.ofMillis(500));
+        viewModel.tick();
+        assertThat(viewModel.secondsUntilResendProperty().get()).isZero();
+        assertThat(viewModel.resendTextProperty().get()).isEqualTo(messages.get("inbox.resend"));
+        assertThat(viewModel.canResendBinding().get()).isTrue();
+    }
+
+    @Test
+    void resendDuringTheCooldownSendsNothing() {
+        viewModel.resend();
+
+        assertThat(client.calls).isEmpty();
+    }
+
+    @Test
+    void resendAfterTheCooldownAsksAgainAndRestartsTheCountdown() {
+        clock.advance(Duration.ofSeconds(61));
+
+        viewModel.resend();
+
+        assertThat(client.calls).containsExactly("requestLink alice@example.com");
+        assertThat(viewModel.noticeProperty().get()).isEqualTo(messages.get("inbox.resent"));
+        assertThat(viewModel.secondsUntilResendProperty().get()).isEqualTo(60);
+    }
+
+    @Test
+    void aRateLimitOnResendCountsDownTheApisRetryAfter() {
+        clock.advance(Duration.ofSeconds(61));
+        client.nextFailure = new SignInException(Problem.RATE_LIMITED, "429", Duration.ofSeconds(30), null);
+
+        viewModel.resend();
+
+        assertThat(viewModel.secondsUntilResendProperty().get()).isEqualTo(30);
+        assertThat(viewModel.problemProperty().get()).isEqualTo(messages.get("problem.RATE_LIMITED.retryAfter", "30 s"));
+        assertThat(viewModel.canResendBinding().get()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Problem.class, names = {"OFFLINE", "UNREACHABLE", "SERVICE_UNAVAILABLE", "UNEXPECTED"})
+    void aFailedResendShowsItsSentenceAndKeepsTheRequest(Problem problem) {
+        clock.advance(Duration.ofSeconds(61));
+        client.nextFailure = new SignInException(problem, "detail");
+
+        viewModel.resend();
+
+        assertThat(viewModel.problemProperty().get()).isEqualTo(messages.get("problem." + problem.name()));
+        assertThat(viewModel.emailProperty().get()).isEqualTo("alice@example.com");
+        assertThat(viewModel.canResendBinding().get()).isTrue();
+    }
+
+    @Test
+    void useADifferentAddressForgetsThePendingRequest() {
+        viewModel.useDifferentAddress();
+
+        assertThat(client.calls).containsExactly("forgetPendingRequest");
+        assertThat(client.pendingRequest()).isEmpty();
+        assertThat(differentAddress).containsExactly("alice@example.com");
+    }
+
+    @Test
+    void aPastedLinkIsTrimmedAndHandedOnAndTheFieldEmptied() {
+        viewModel.pastedLinkProperty().set("  " + FakeSignInClient.GOOD_LINK + "\n");
+        assertThat(viewModel.canPasteBinding().get()).isTrue();
+
+        viewModel.usePastedLink();
+
+        assertThat(links).containsExactly(FakeSignInClient.GOOD_LINK);
+        assertThat(viewModel.pastedLinkProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aBlankPasteDoesNothing() {
+        viewModel.pastedLinkProperty().set("   ");
+
+        viewModel.usePastedLink();
+
+        assertThat(viewModel.canPasteBinding().get()).isFalse();
+        assertThat(links).isEmpty();
+    }
+
+    @Test
+    void showingANewRequestResetsTheScreen() {
+        viewModel.pastedLinkProperty().set("half a link");
+        Instant now = clock.instant();
+
+        viewModel.show(new LinkRequest("bob@example.com", now, now.plusSeconds(900), now.plusSeconds(10)));
+
+        assertThat(viewModel.emailProperty().get()).isEqualTo("bob@example.com");
+        assertThat(viewModel.pastedLinkProperty().get()).isEmpty();
+        assertThat(viewModel.secondsUntilResendProperty().get()).isEqualTo(10);
+    }
+}

@@ -1,0 +1,77 @@
+package com.example.signin.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.desktop.auth.SignInException;
+import com.example.signin.desktop.auth.SignInException.Problem;
+import com.example.signin.protocol.InvalidEmailException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MessagesTest {
+
+    private final Messages messages = Messages.load();
+
+    @ParameterizedTest
+    @EnumSource(Problem.class)
+    void everyProblemHasItsOwnSentence(Problem problem) {
+        String sentence = messages.problem(new SignInException(problem, "stack trace material"));
+
+        assertThat(sentence).isEqualTo(messages.get("problem." + problem.name())).endsWith(".").doesNotContain("stack trace");
+    }
+
+    @ParameterizedTest
+    @EnumSource(InvalidEmailException.Reason.class)
+    void everyRefusedAddressReasonHasASentence(InvalidEmailException.Reason reason) {
+        assertThat(messages.get("email.invalid." + reason.name())).isNotBlank();
+    }
+
+    @Test
+    void anythingButASignInExceptionIsUnexpected() {
+        assertThat(messages.problem(new IllegalStateException("boom"))).isEqualTo(messages.get("problem.UNEXPECTED"));
+    }
+
+    @Test
+    void waitsAreRoundedUpToWholeSeconds() {
+        assertThat(messages.waitText(Duration.ofMillis(41_200))).isEqualTo("42 s");
+        assertThat(messages.waitText(Duration.ofSeconds(125))).isEqualTo("2:05 min");
+    }
+
+    @Test
+    void aMissingKeyNamesTheKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.get("no.such.key"))
+                .hasMessageContaining("no.such.key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MainWindow.fxml", "SignIn.fxml", "Inbox.fxml", "SignedIn.fxml"})
+    void everyTextAScreenUsesIsInTheBundle(String fxml) throws IOException {
+        String text;
+        try (InputStream in = FxResources.url(fxml).openStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> keys = new ArrayList<>();
+        Matcher m = Pattern.compile("%([\\w.]+)").matcher(text);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        assertThat(keys).isNotEmpty();
+        assertThat(keys).allSatisfy(key -> assertThat(messages.bundle().containsKey(key)).as(key).isTrue());
+    }
+
+    @Test
+    void aMissingResourceNamesItsPath() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FxResources.url("Nope.fxml"))
+                .hasMessageContaining("/com/example/signin/desktop/ui/Nope.fxml");
+    }
+}

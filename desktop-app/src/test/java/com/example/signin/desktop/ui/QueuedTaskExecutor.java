@@ -1,0 +1,32 @@
+package com.example.signin.desktop.ui;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/** Holds background work until the test runs it: to see a screen while its request is still running. */
+final class QueuedTaskExecutor implements TaskExecutor {
+
+    private final Queue<Runnable> waiting = new ArrayDeque<>();
+
+    @Override
+    public void runInBackground(Runnable work) {
+        waiting.add(work);
+    }
+
+    @Override
+    public void runOnUi(Runnable action) {
+        action.run();
+    }
+
+    /** Runs everything queued so far (and what that queues). */
+    void runAll() {
+        Runnable next;
+        while ((next = waiting.poll()) != null) {
+            next.run();
+        }
+    }
+
+    int pending() {
+        return waiting.size();
+    }
+}
