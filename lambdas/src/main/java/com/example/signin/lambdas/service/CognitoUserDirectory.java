@@ -1,0 +1,88 @@
+package com.example.signin.lambdas.service;
+
+import com.example.signin.protocol.EmailAddress;
+import com.example.signin.protocol.Secrets;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link UserDirectory} over the Cognito user pool admin API. */
+public final class CognitoUserDirectory implements UserDirectory {
+
+    private final CognitoIdentityProviderClient cognito;
+    private final SecureRandom random;
+
+    public CognitoUserDirectory(CognitoIdentityProviderClient cognito, SecureRandom random) {
+        this.cognito = Objects.requireNonNull(cognito, "cognito");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Optional<String> findByEmail(String userPoolId, EmailAddress email) {
+        try {
+            return cognito.listUsers(b -> b.userPoolId(userPoolId)
+                            .filter("email = \"" + escapeFilterValue(email.value()) + "\"")
+                            .limit(2))
+                    .users().stream()
+                    .map(UserType::username)
+                    .findFirst();
+        } catch (SdkException e) {
+            throw new UserDirectoryException("Cognito ListUsers failed", e);
+        }
+    }
+
+    @Override
+    public String createConfirmed(String userPoolId, EmailAddress email) {
+        String username;
+        try {
+            username = cognito.adminCreateUser(b -> b.userPoolId(userPoolId)
+                    .username(email.value())
+                    .messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(AttributeType.builder().name("email").value(email.value()).build()))
+                    .user().username();
+        } catch (UsernameExistsException raced) {
+            return findByEmail(userPoolId, email).orElseThrow(() ->
+                    new UserDirectoryException("Cognito reports the user exists but ListUsers does not find it", raced));
+        } catch (SdkException e) {
+            throw new UserDirectoryException("Cognito AdminCreateUser failed", e);
+        }
+        try {
+            // A permanent password nobody knows moves the user from FORCE_CHANGE_PASSWORD to CONFIRMED.
+            cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId)
+                    .username(username)
+                    .password(unusablePassword())
+                    .permanent(true));
+        } catch (SdkException e) {
+            throw new UserDirectoryException("Cognito AdminSetUserPassword failed", e);
+        }
+        return username;
+    }
+
+    @Override
+    public void markEmailVerified(String userPoolId, String username) {
+        try {
+            cognito.adminUpdateUserAttributes(b -> b.userPoolId(userPoolId)
+                    .username(username)
+                    .userAttributes(AttributeType.builder().name("email_verified").value("true").build()));
+        } catch (SdkException e) {
+            throw new UserDirectoryException("Cognito AdminUpdateUserAttributes failed", e);
+        }
+    }
+
+    /** Escapes a value for the double-quoted string of a ListUsers filter. */
+    static String escapeFilterValue(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** 256 random bits plus one character of each class any password policy can ask for. */
+    private String unusablePassword() {
+        return Secrets.generate(random) + "aA1!";
+    }
+}

@@ -1,0 +1,280 @@
+package com.example.signin.lambdas.service;
+
+import com.example.signin.lambdas.testing.InMemoryDirectory;
+import com.example.signin.lambdas.testing.LocalDynamo;
+import com.example.signin.lambdas.testing.MutableClock;
+import com.example.signin.lambdas.testing.RecordingMailer;
+import com.example.signin.lambdas.testing.SeededRandom;
+import com.example.signin.protocol.CodeChallenge;
+import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.SaltedHash;
+import com.example.signin.protocol.Secrets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DESIGN.md steps 2 to 5 against DynamoDB Local, with an in-memory directory and a recording mailer. */
+class MagicLinkServiceTest {
+
+    private static final String SALT = "service-test-salt-0123";
+    private static final MagicLinkFormat FORMAT = new MagicLinkFormat("com.example.signin", "https://signin.example.com");
+    private static final Duration FLOOR = Duration.ofMillis(800);
+    private static LocalDynamo dynamo;
+    private static LinkStore store;
+    private static int tables;
+
+    private final SeededRandom random = new SeededRandom(42);
+    private final MutableClock clock = MutableClock.at("2026-04-01T08:00:00Z");
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final InMemoryDirectory directory = new InMemoryDirectory().with("known@example.com").with("old@elsewhere.org");
+    private final AtomicLong nanos = new AtomicLong();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final String verifier = Secrets.generate(new SeededRandom(1));
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamo = LocalDynamo.start();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = "links" + (tables++);
+        LinkStore.createTable(dynamo.client(), table);
+        store = new LinkStore(dynamo.client(), table);
+    }
+
+    private MagicLinkService service(SignUpPolicy policy, LinkStyle style) {
+        MagicLinkSettings settings = new MagicLinkSettings("eu-west-1_pool", SALT, Duration.ofMinutes(15),
+                Duration.ofSeconds(60), FORMAT, style, policy, FLOOR);
+        ResponseFloor floor = new ResponseFloor(FLOOR, nanos::get, d -> {
+            sleeps.add(d);
+            nanos.addAndGet(d.toNanos());
+        });
+        // every mail send "takes" 300 ms of the fake clock, a user creation 200 ms
+        Mailer slowMailer = message -> {
+            nanos.addAndGet(300_000_000L);
+            mailer.send(message);
+        };
+        return new MagicLinkService(settings, store, directory, slowMailer, clock, random, floor);
+    }
+
+    private MagicLinkService openService() {
+        return service(SignUpPolicy.open(), LinkStyle.PAGE);
+    }
+
+    private SignInRequest request(String email) {
+        return new SignInRequest(email, CodeChallenge.s256(verifier), "S256", "en");
+    }
+
+    private LinkVerifier linkVerifier() {
+        return new LinkVerifier(store, new SaltedHash(SALT), 3, clock);
+    }
+
+    @Test
+    void aKnownAddressGetsAMailWhoseLinkSignsIn() {
+        SignInResult result = openService().request(request("Known@Example.com"));
+
+        assertThat(result).isEqualTo(new SignInResult.Accepted());
+        assertThat(mailer.sent).singleElement().satisfies(mail -> assertThat(mail.to()).isEqualTo("known@example.com"));
+        String secret = FORMAT.parseSecret(linkIn(mailer.last().text()));
+        assertThat(linkVerifier().verify("known@example.com", secret, verifier)).isTrue();
+        assertThat(directory.created).isEmpty();
+    }
+
+    @Test
+    void anUnknownAddressGetsAConfirmedAccountAndAMail() {
+        assertThat(openService().request(request("new@example.com"))).isEqualTo(new SignInResult.Accepted());
+
+        assertThat(directory.created).containsExactly("new@example.com");
+        assertThat(mailer.sent).hasSize(1);
+    }
+
+    @Test
+    void inviteOnlyAnswersAnUnknownAddressTheSameButSendsNothingAndCreatesNothing() {
+        MagicLinkService service = service(new SignUpPolicy(SignUpPolicy.Mode.INVITE_ONLY, Set.of()), LinkStyle.PAGE);
+
+        assertThat(service.request(request("stranger@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(mailer.sent).isEmpty();
+        assertThat(directory.created).isEmpty();
+        // the cooldown behaves exactly as for a real account
+        assertThat(service.request(request("stranger@example.com"))).isInstanceOf(SignInResult.TooManyRequests.class);
+        // and an existing account still gets its link
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(mailer.sent).hasSize(1);
+    }
+
+    @Test
+    void theRecordOfARefusedAddressCanNeverSignIn() {
+        MagicLinkService service = service(new SignUpPolicy(SignUpPolicy.Mode.INVITE_ONLY, Set.of()), LinkStyle.PAGE);
+        service.request(request("stranger@example.com"));
+
+        // the record exists (for the cooldown), but the secret behind its hash was neither sent nor
+        // returned: what is left is guessing 256 bits
+        assertThat(store.find(new SaltedHash(SALT).of("stranger@example.com"))).isPresent();
+        assertThat(mailer.sent).isEmpty();
+        assertThat(linkVerifier().verify("stranger@example.com", Secrets.generate(new java.security.SecureRandom()), verifier)).isFalse();
+    }
+
+    @Test
+    void anAddressOutsideTheAllowedDomainsGetsNoAccountButTheSameAnswer() {
+        MagicLinkService service = service(new SignUpPolicy(SignUpPolicy.Mode.OPEN, Set.of("example.com")), LinkStyle.PAGE);
+
+        assertThat(service.request(request("someone@other.org"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("old@elsewhere.org"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("fresh@example.com"))).isEqualTo(new SignInResult.Accepted());
+
+        assertThat(directory.created).containsExactly("fresh@example.com");
+        assertThat(mailer.sent).extracting(MailMessage::to).containsExactly("old@elsewhere.org", "fresh@example.com");
+    }
+
+    @Test
+    void aSecondRequestWithinTheCooldownIsTooManyAndSendsNothing() {
+        MagicLinkService service = openService();
+        service.request(request("known@example.com"));
+        clock.advance(Duration.ofSeconds(20));
+
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.TooManyRequests(Duration.ofSeconds(40)));
+        assertThat(mailer.sent).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(service.request(request("KNOWN@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(mailer.sent).hasSize(2);
+    }
+
+    @Test
+    void onlyTheLatestLinkWorks() {
+        MagicLinkService service = openService();
+        service.request(request("known@example.com"));
+        String first = FORMAT.parseSecret(linkIn(mailer.last().text()));
+        clock.advance(Duration.ofSeconds(60));
+        service.request(request("known@example.com"));
+        String second = FORMAT.parseSecret(linkIn(mailer.last().text()));
+
+        assertThat(linkVerifier().verify("known@example.com", first, verifier)).isFalse();
+        assertThat(linkVerifier().verify("known@example.com", second, verifier)).isTrue();
+    }
+
+    @Test
+    void aMailFailureAnswersUnavailableAndLeavesNoCooldownBehind() {
+        MagicLinkService service = openService();
+        mailer.failing = true;
+
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.MailUnavailable());
+        assertThat(store.find(new SaltedHash(SALT).of("known@example.com"))).isEmpty();
+
+        mailer.failing = false;
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.Accepted());
+    }
+
+    @Test
+    void aDirectoryFailureAnswersUnavailableAndLeavesNoCooldownBehind() {
+        MagicLinkService service = openService();
+        directory.failing = true;
+
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.MailUnavailable());
+
+        directory.failing = false;
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.Accepted());
+    }
+
+    @ParameterizedTest(name = "{0} / {1} / {2} / {3} -> {4}")
+    @CsvSource(nullValues = "NULL", value = {
+            // email,            challenge,  method, locale,      error
+            "NULL,               VALID,      S256,   en,          invalid_email",
+            "'   ',              VALID,      S256,   en,          invalid_email",
+            "alice,              VALID,      S256,   en,          invalid_email",
+            "alice@localhost,    VALID,      S256,   en,          invalid_email",
+            "alice@example.com,  NULL,       S256,   en,          invalid_request",
+            "alice@example.com,  short,      S256,   en,          invalid_request",
+            "alice@example.com,  VALID,      plain,  en,          invalid_request",
+            "alice@example.com,  VALID,      s256,   en,          invalid_request",
+            "alice@example.com,  VALID,      NULL,   en,          invalid_request",
+            "alice@example.com,  VALID,      S256,   '<script>',  invalid_request",
+            "alice@example.com,  VALID,      S256,   e,           invalid_request",
+    })
+    void malformedRequestsAreRefusedWithAReasonAndLeaveNoTrace(String email, String challenge, String method,
+                                                               String locale, String error) {
+        String realChallenge = "VALID".equals(challenge) ? CodeChallenge.s256(verifier) : challenge;
+        SignInResult result = openService().request(new SignInRequest(email, realChallenge, method, locale));
+
+        assertThat(result).isInstanceOfSatisfying(SignInResult.Invalid.class, invalid -> {
+            assertThat(invalid.error()).isEqualTo(error);
+            assertThat(invalid.message()).endsWith(".").hasSizeGreaterThan(15);
+        });
+        assertThat(mailer.sent).isEmpty();
+        assertThat(openService().request(request("alice@example.com"))).isEqualTo(new SignInResult.Accepted());
+    }
+
+    @Test
+    void theLocaleIsOptional() {
+        SignInResult result = openService().request(new SignInRequest("known@example.com", CodeChallenge.s256(verifier), "S256", null));
+
+        assertThat(result).isEqualTo(new SignInResult.Accepted());
+        assertThat(mailer.last().subject()).isEqualTo("Your sign-in link");
+    }
+
+    @Test
+    void theMailIsInTheRequestedLanguageWhenThereIsOne() {
+        MagicLinkService service = openService();
+        service.request(new SignInRequest("known@example.com", CodeChallenge.s256(verifier), "S256", "de-CH"));
+        service.request(new SignInRequest("new@example.com", CodeChallenge.s256(verifier), "S256", "fr"));
+
+        assertThat(mailer.sent).extracting(MailMessage::subject).containsExactly("Ihr Anmeldelink", "Your sign-in link");
+    }
+
+    @Test
+    void theDirectStyleMailsTheAppLink() {
+        service(SignUpPolicy.open(), LinkStyle.DIRECT).request(request("known@example.com"));
+
+        String link = linkIn(mailer.last().text());
+        assertThat(link).startsWith("com.example.signin://signin#");
+        assertThat(FORMAT.parseSecret(link)).hasSize(Secrets.LENGTH);
+    }
+
+    @Test
+    void everyAcceptedAnswerTakesAtLeastTheFloorWhateverWorkWasDone() {
+        MagicLinkService invite = service(new SignUpPolicy(SignUpPolicy.Mode.INVITE_ONLY, Set.of()), LinkStyle.PAGE);
+
+        long start = nanos.get();
+        invite.request(request("known@example.com"));      // mail sent: 300 ms of work
+        long known = nanos.get() - start;
+        start = nanos.get();
+        invite.request(request("stranger@example.com"));   // nothing sent: no work
+        long unknown = nanos.get() - start;
+
+        assertThat(known).isEqualTo(FLOOR.toNanos());
+        assertThat(unknown).isEqualTo(FLOOR.toNanos());
+        assertThat(sleeps).containsExactly(FLOOR.minusMillis(300), FLOOR);
+    }
+
+    @Test
+    void noSecretEverReachesTheStore() {
+        openService().request(request("known@example.com"));
+        String secret = FORMAT.parseSecret(linkIn(mailer.last().text()));
+
+        LinkRecord record = store.find(new SaltedHash(SALT).of("known@example.com")).orElseThrow();
+        assertThat(record.toString() + record.secretHash() + record.challenge()).doesNotContain(secret).doesNotContain("known");
+        assertThat(record.secretHash()).isEqualTo(new SaltedHash(SALT).of(secret));
+    }
+
+    /** The link line of the text part. */
+    static String linkIn(String text) {
+        return text.lines().filter(line -> line.contains("#")).findFirst().orElseThrow().strip();
+    }
+}

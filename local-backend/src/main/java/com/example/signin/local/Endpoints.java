@@ -1,0 +1,54 @@
+package com.example.signin.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a running local backend answers; the same keys as {@code {dataDir}/endpoints.json} and as
+ * the desktop app's configuration file. Everything is on {@code 127.0.0.1}, one port.
+ *
+ * @param region          the region the pool claims to be in, e.g. {@code us-east-1}
+ * @param userPoolId      the pool id, {@code <region>_<id>}
+ * @param clientId        the app client id (public client, no secret)
+ * @param cognitoEndpoint what to pass to the AWS SDK's {@code endpointOverride}
+ * @param apiUrl          the sign-in API base; the app posts to {@code {apiUrl}/signin}
+ * @param linkBase        the link page base; links are {@code {linkBase}/open#secret}
+ * @param mailboxUrl      the mailbox page; its JSON is at {@code {mailboxUrl}/api/messages?to=}
+ * @param issuer          the {@code iss} of every token
+ * @param jwksUrl         {@code {issuer}/.well-known/jwks.json}
+ * @param scheme          the app's URL scheme
+ */
+public record Endpoints(String region, String userPoolId, String clientId, String cognitoEndpoint,
+                        String apiUrl, String linkBase, String mailboxUrl, String issuer, String jwksUrl,
+                        String scheme) {
+
+    public Endpoints {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(userPoolId, "userPoolId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(cognitoEndpoint, "cognitoEndpoint");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(linkBase, "linkBase");
+        Objects.requireNonNull(mailboxUrl, "mailboxUrl");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(jwksUrl, "jwksUrl");
+        Objects.requireNonNull(scheme, "scheme");
+    }
+
+    /** The keys and values in the order {@code endpoints.json} lists them. */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("region", region);
+        map.put("userPoolId", userPoolId);
+        map.put("clientId", clientId);
+        map.put("cognitoEndpoint", cognitoEndpoint);
+        map.put("apiUrl", apiUrl);
+        map.put("linkBase", linkBase);
+        map.put("mailboxUrl", mailboxUrl);
+        map.put("issuer", issuer);
+        map.put("jwksUrl", jwksUrl);
+        map.put("scheme", scheme);
+        return map;
+    }
+}

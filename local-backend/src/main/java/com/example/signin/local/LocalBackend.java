@@ -1,0 +1,253 @@
+package com.example.signin.local;
+
+import com.example.signin.local.internal.DataFiles;
+import com.example.signin.local.internal.Functions;
+import com.example.signin.local.internal.HttpFront;
+import com.example.signin.local.internal.Json;
+import com.example.signin.local.internal.LinkDatabase;
+import com.example.signin.local.internal.LinkPage;
+import com.example.signin.local.internal.Mailbox;
+import com.example.signin.local.internal.PoolState;
+import com.example.signin.local.internal.SignInRoute;
+import com.example.signin.local.internal.TokenSigner;
+import com.example.signin.local.internal.UserPool;
+import com.example.signin.local.internal.UserPoolEndpoint;
+import com.example.signin.protocol.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded local backend: a Cognito-compatible user pool endpoint, the sign-in API, the link
+ * page and a development mailbox, on 127.0.0.1 and one port, running the same {@code lambdas}
+ * classes as AWS. Users, link records, refresh tokens and the signing key live in the data folder
+ * and survive a restart; mail is kept in memory.
+ *
+ * <pre>{@code
+ * try (LocalBackend backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dir).build())) {
+ *     Endpoints e = backend.endpoints();
+ * }
+ * }</pre>
+ *
+ * {@link #start} returns when the HTTP server answers and {@code endpoints.json} is written;
+ * DynamoDB Local keeps starting in the background and the first request that needs it waits.
+ */
+public final class LocalBackend implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+
+    /** The region the local pool claims to be in. */
+    public static final String REGION = "us-east-1";
+    /** The file in the data folder that holds the endpoints once the backend is ready. */
+    public static final String ENDPOINTS_FILE = "endpoints.json";
+
+    private final Endpoints endpoints;
+    private final List<AutoCloseable> parts;
+    private final LinkDatabase database;
+    private final Path endpointsFile;
+    private volatile boolean closed;
+
+    private LocalBackend(Endpoints endpoints, List<AutoCloseable> parts, LinkDatabase database, Path endpointsFile) {
+        this.endpoints = endpoints;
+        this.parts = parts;
+        this.database = database;
+        this.endpointsFile = endpointsFile;
+    }
+
+    /**
+     * Starts a backend on {@code options.dataDir()} and returns when it answers.
+     *
+     * @throws IOException if the data folder cannot be used or the port cannot be bound; the
+     *                     message says what to do
+     */
+    public static LocalBackend start(LocalBackendOptions options) throws IOException {
+        long begin = System.nanoTime();
+        Path dataDir = options.dataDir().toAbsolutePath();
+        DataFiles.createPrivateDirectory(dataDir);
+        if (!Files.isWritable(dataDir)) {
+            throw new IOException("The data folder " + dataDir + " is not writable");
+        }
+        Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
+        // The file is rewritten when ready: a reader never sees endpoints of a backend that is gone.
+        Files.deleteIfExists(endpointsFile);
+        Path poolFile = dataDir.resolve("pool.json");
+        PoolState state = PoolState.load(poolFile);
+        if (state == null) {
+            state = newPoolState();
+        }
+
+        List<AutoCloseable> parts = new ArrayList<>();
+        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"));
+        try {
+            HttpFront front = HttpFront.bind(options.port(), state.lastPort);
+            parts.add(front);
+            Mailbox mailbox = Mailbox.start(options.scheme());
+            parts.add(mailbox);
+
+            state.lastPort = front.port();
+            state.save(poolFile);
+            TokenSigner signer = TokenSigner.loadOrCreate(dataDir.resolve("signing-key.json"));
+
+            String base = "http://127.0.0.1:" + front.port();
+            String issuer = base + "/" + state.userPoolId;
+            Endpoints endpoints = new Endpoints(REGION, state.userPoolId, state.clientId, base,
+                    base + HttpFront.API_PATH, base, base + HttpFront.MAILBOX_PATH, issuer,
+                    issuer + "/.well-known/jwks.json", options.scheme());
+
+            Functions functions = Functions.create(new Functions.Setting(endpoints, state.linkHashSalt,
+                    mailbox.smtpPort(), options.clock(), database));
+            parts.add(functions);
+            UserPool pool = new UserPool(state, poolFile, REGION, signer, options.clock(), functions.triggers(),
+                    () -> issuer);
+            front.serve(new HttpFront.Routes(state.userPoolId, new UserPoolEndpoint(pool), signer::jwksJson,
+                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, options.clock()));
+
+            DataFiles.writeAtomically(endpointsFile,
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(endpoints.asMap()), false);
+            LocalBackend backend = new LocalBackend(endpoints, parts, database, endpointsFile);
+            LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
+                    base, dataDir);
+            return backend;
+        } catch (IOException | RuntimeException e) {
+            closeAll(parts);
+            database.close();
+            throw e;
+        }
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Waits until DynamoDB Local is up (tests and benchmarks use it to measure apart). */
+    public void awaitDatabase() {
+        database.client();
+    }
+
+    /** Stops everything and removes {@code endpoints.json}; the data stays. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Files.deleteIfExists(endpointsFile);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", endpointsFile, e.getMessage());
+        }
+        closeAll(parts);
+        database.close();
+        LOG.info("Local backend stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private static PoolState newPoolState() {
+        SecureRandom random = new SecureRandom();
+        PoolState state = new PoolState();
+        state.userPoolId = REGION + "_" + randomText(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 9);
+        state.clientId = randomText(random, "abcdefghijklmnopqrstuvwxyz0123456789", 26);
+        state.linkHashSalt = Secrets.generate(random);
+        return state;
+    }
+
+    private static String randomText(SecureRandom random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code java -jar local-backend.jar --data-dir DIR [--port N]}: runs until interrupted (Ctrl-C).
+     */
+    public static void main(String[] args) throws Exception {
+        Path dataDir = null;
+        int port = 0;
+        String scheme = LocalBackendOptions.DEFAULT_SCHEME;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--port" -> port = parsePort(value(args, ++i, arg));
+                case "--scheme" -> scheme = value(args, ++i, arg);
+                case "-h", "--help" -> {
+                    System.out.println(usage());
+                    return;
+                }
+                default -> fail("Unknown argument: " + arg);
+            }
+        }
+        if (dataDir == null) {
+            fail("--data-dir is required");
+        }
+        LocalBackend backend;
+        try {
+            backend = start(LocalBackendOptions.builder().dataDir(dataDir).port(port).scheme(scheme).build());
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("The local backend could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            backend.close();
+            stopped.countDown();
+        }, "local-backend-shutdown"));
+        Endpoints e = backend.endpoints();
+        System.out.println("Local backend ready. Endpoints in " + dataDir.toAbsolutePath().resolve(ENDPOINTS_FILE));
+        System.out.println("  user pool  " + e.cognitoEndpoint() + "  (" + e.userPoolId() + ", client " + e.clientId() + ")");
+        System.out.println("  sign-in    " + e.apiUrl() + "/signin");
+        System.out.println("  mailbox    " + e.mailboxUrl());
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static String value(String[] args, int i, String name) {
+        if (i >= args.length) {
+            fail(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail("--port must be a number from 0 to 65535, not " + text);
+        return 0;
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.err.println(usage());
+        System.exit(2);
+    }
+
+    private static String usage() {
+        return "Usage: java -jar local-backend.jar --data-dir DIR [--port N] [--scheme " + LocalBackendOptions.DEFAULT_SCHEME
+                .toLowerCase(Locale.ROOT) + "]\n  --port 0 (the default) reuses the previous port of DIR if free, else any free port.";
+    }
+}

@@ -1,0 +1,196 @@
+package com.example.signin.local.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The development mailbox: an embedded SMTP server (GreenMail, loopback, no authentication) that
+ * the lambdas' SMTP mailer sends to, and the page and JSON that show what arrived. Mail is kept
+ * in memory only: it is gone after a restart (the links in it still work).
+ */
+public final class Mailbox implements AutoCloseable {
+
+    private final GreenMail greenMail;
+    private final Pattern linkPattern;
+
+    private Mailbox(GreenMail greenMail, String scheme) {
+        this.greenMail = greenMail;
+        this.linkPattern = Pattern.compile("(?:https?|" + Pattern.quote(scheme) + ")://[^\\s<>\"']+");
+    }
+
+    /** Starts the SMTP server on a free loopback port. */
+    public static Mailbox start(String scheme) {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        return new Mailbox(greenMail, scheme);
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** One message as the mailbox shows it. */
+    public record Mail(String id, List<String> to, String subject, String text, String html, Instant receivedAt) {
+    }
+
+    /** The messages to {@code to} (case-insensitive; every message when null), oldest first. */
+    public List<Mail> messages(String to) {
+        List<Mail> mails = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getAllMessages()) {
+            try {
+                Mail mail = read(stored);
+                if (!seen.add(mail.id())) {
+                    continue;
+                }
+                if (to == null || mail.to().stream().anyMatch(a -> a.equalsIgnoreCase(to.strip()))) {
+                    mails.add(mail);
+                }
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("A stored message could not be read", e);
+            }
+        }
+        mails.sort(Comparator.comparing(Mail::receivedAt).thenComparing(Mail::id));
+        return mails;
+    }
+
+    public String messagesJson(String to) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (Mail mail : messages(to)) {
+            ObjectNode m = list.addObject();
+            m.put("id", mail.id());
+            m.put("to", String.join(", ", mail.to()));
+            m.put("subject", mail.subject());
+            m.put("text", mail.text());
+            m.put("html", mail.html());
+            m.put("receivedAt", mail.receivedAt().toString());
+        }
+        return list.toString();
+    }
+
+    static final String STYLE = String.join("\n",
+            "body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1f2328}",
+            "article{border:1px solid #d0d7de;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}",
+            "pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem}",
+            ".meta{color:#57606a;font-size:.9rem}");
+
+    /** The HTML page; every value from a message is escaped. */
+    public String page(String to) {
+        List<Mail> mails = messages(to);
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n<title>Local mailbox</title>\n<style>" + STYLE
+                + "</style>\n</head>\n<body>\n<h1>Local mailbox</h1>\n");
+        html.append("<p class=\"meta\">Mail sent by the local backend, newest first; kept in memory until it stops.</p>\n");
+        if (mails.isEmpty()) {
+            html.append("<p>No mail yet. Ask the app for a sign-in link.</p>\n");
+        }
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            Mail mail = mails.get(i);
+            html.append("<article>\n<h2>").append(Html.escape(mail.subject())).append("</h2>\n");
+            html.append("<p class=\"meta\">To ").append(Html.escape(String.join(", ", mail.to())))
+                    .append(" at ").append(Html.escape(mail.receivedAt().toString())).append("</p>\n");
+            List<String> links = links(mail);
+            if (!links.isEmpty()) {
+                html.append("<ul>\n");
+                for (String link : links) {
+                    html.append("<li><a rel=\"noreferrer\" href=\"").append(Html.escape(link)).append("\">")
+                            .append(Html.escape(link)).append("</a></li>\n");
+                }
+                html.append("</ul>\n");
+            }
+            html.append("<pre>").append(Html.escape(mail.text())).append("</pre>\n</article>\n");
+        }
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    public String pageCsp() {
+        return "default-src 'none'; style-src '" + LinkPage.sha256(STYLE)
+                + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    List<String> links(Mail mail) {
+        Set<String> links = new LinkedHashSet<>();
+        for (String body : new String[] {mail.text(), mail.html()}) {
+            if (body == null) {
+                continue;
+            }
+            Matcher m = linkPattern.matcher(body);
+            while (m.find()) {
+                links.add(m.group().replace("&amp;", "&"));
+            }
+        }
+        return new ArrayList<>(links);
+    }
+
+    private static Mail read(StoredMessage stored) throws MessagingException, IOException {
+        MimeMessage message = stored.getMimeMessage();
+        List<String> to = new ArrayList<>();
+        Address[] recipients = message.getRecipients(Message.RecipientType.TO);
+        if (recipients != null) {
+            for (Address a : recipients) {
+                to.add(a instanceof InternetAddress ia ? ia.getAddress().toLowerCase(Locale.ROOT) : a.toString());
+            }
+        }
+        String[] texts = new String[2];
+        collect(message, texts);
+        String id = message.getMessageID() == null ? "uid-" + stored.getUid()
+                : message.getMessageID().replaceAll("[<>]", "");
+        Instant received = stored.getReceivedDate() == null ? Instant.EPOCH : stored.getReceivedDate().toInstant();
+        return new Mail(id, to, message.getSubject() == null ? "" : message.getSubject(), texts[0], texts[1], received);
+    }
+
+    private static void collect(Part part, String[] texts) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return;
+        }
+        if (part.isMimeType("text/plain") && texts[0] == null) {
+            texts[0] = content(part);
+        } else if (part.isMimeType("text/html") && texts[1] == null) {
+            texts[1] = content(part);
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, texts);
+            }
+        }
+    }
+
+    private static String content(Part part) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
