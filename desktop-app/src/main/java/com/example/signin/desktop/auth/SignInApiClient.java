@@ -75,7 +75,7 @@ final class SignInApiClient {
                 case 429 -> throw new SignInException(Problem.RATE_LIMITED,
                         "The sign-in service asks to wait before another link", retryAfter(response.header("Retry-After")), null);
                 case 502, 503, 504 -> throw new SignInException(Problem.SERVICE_UNAVAILABLE,
-                        "The sign-in service cannot send email right now (" + code + " " + errorCode + ")");
+                        "The sign-in service cannot send email right now (" + code + " " + errorCode + "): " + message);
                 default -> throw new SignInException(code >= 500 ? Problem.SERVICE_UNAVAILABLE : Problem.UNEXPECTED,
                         "The sign-in service answered " + code + " " + errorCode);
             }
