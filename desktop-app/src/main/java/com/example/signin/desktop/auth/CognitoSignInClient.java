@@ -1,0 +1,399 @@
+package com.example.signin.desktop.auth;
+
+import com.example.signin.desktop.auth.SignInException.Problem;
+import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.desktop.platform.PendingSignIn;
+import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.platform.TokenStore;
+import com.example.signin.protocol.EmailAddress;
+import com.example.signin.protocol.InvalidEmailException;
+import com.example.signin.protocol.InvalidLinkException;
+import com.example.signin.protocol.LinkRefusal;
+import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.SignInApi;
+import com.example.signin.protocol.Secrets;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/**
+ * The real {@link SignInClient}: the sign-in API over OkHttp and the user pool over the AWS SDK
+ * (unsigned calls, so anonymous credentials), the pending request in the data folder, the
+ * refresh token in the {@link TokenStore}, the access and ID tokens in memory only.
+ *
+ * <p>The configuration may still be on its way (the embedded local backend starts in the
+ * background while the window opens): the first call that needs the backend waits for it, up
+ * to {@link #BACKEND_WAIT}.
+ */
+public final class CognitoSignInClient implements SignInClient, AutoCloseable {
+
+    /** How long a call waits for a backend that is still starting. */
+    static final Duration BACKEND_WAIT = Duration.ofSeconds(90);
+    /** The API's defaults (DESIGN.md); the 202 does not say, and the server enforces the real ones. */
+    static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
+    static final Duration RESEND_COOLDOWN = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoSignInClient.class);
+
+    private final CompletableFuture<ClientConfig> config;
+    private final PendingSignInStore pending;
+    private final Function<ClientConfig, TokenStore> tokenStores;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Locale locale;
+
+    private Connections connections;
+    /** Access, ID and refresh token of the current session, in memory only. */
+    private Tokens tokens;
+
+    private record Tokens(String accessToken, String idToken, String refreshToken) {
+        @Override
+        public String toString() {
+            return "Tokens[hidden]";
+        }
+    }
+
+    /** Everything built from the configuration, once it is known. */
+    private record Connections(ClientConfig config, MagicLinkFormat format, OkHttpClient http, SignInApiClient api,
+            CognitoIdentityProviderClient cognito, IdTokenValidator validator, TokenStore tokenStore) {
+    }
+
+    /**
+     * @param config      the backend configuration, possibly not known yet
+     * @param pending     where the pending request is kept
+     * @param tokenStores opens the refresh token store for a configuration (called once, off the UI thread)
+     */
+    public CognitoSignInClient(CompletableFuture<ClientConfig> config, PendingSignInStore pending,
+            Function<ClientConfig, TokenStore> tokenStores, Clock clock, Locale locale) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.pending = Objects.requireNonNull(pending, "pending");
+        this.tokenStores = Objects.requireNonNull(tokenStores, "tokenStores");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.locale = Objects.requireNonNull(locale, "locale");
+    }
+
+    /** The client of the app: data in {@code dataDir}, refresh token in the keychain when there is one. */
+    public static CognitoSignInClient forDataDir(CompletableFuture<ClientConfig> config, Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath();
+        return new CognitoSignInClient(config, new PendingSignInStore(absolute),
+                c -> TokenStore.open(absolute, c.userPoolId() + "/" + c.clientId() + " " + absolute),
+                Clock.systemUTC(), Locale.getDefault());
+    }
+
+    @Override
+    public LinkRequest requestLink(String email) throws SignInException {
+        String address;
+        try {
+            address = EmailAddress.parse(email).value();
+        } catch (InvalidEmailException e) {
+            throw new SignInException(Problem.INVALID_EMAIL, e.getMessage(), e);
+        }
+        Connections c = connections();
+        String verifier = Secrets.generate(random);
+        c.api().requestLink(address, verifier, locale);
+        Instant now = clock.instant();
+        PendingSignIn request = new PendingSignIn(address, verifier, now, now.plus(LINK_LIFETIME), now.plus(RESEND_COOLDOWN));
+        try {
+            pending.save(request);
+        } catch (IOException e) {
+            throw new SignInException(Problem.UNEXPECTED, "The pending sign-in request could not be saved in "
+                    + pending.file() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Link requested for {}", address);
+        return request.toLinkRequest();
+    }
+
+    @Override
+    public Optional<LinkRequest> pendingRequest() {
+        return pending.load().filter(p -> !p.isExpiredAt(clock.instant())).map(PendingSignIn::toLinkRequest);
+    }
+
+    @Override
+    public void forgetPendingRequest() {
+        try {
+            pending.clear();
+            LOG.info("Pending sign-in request forgotten");
+        } catch (IOException e) {
+            LOG.warn("The pending sign-in request {} could not be deleted: {}", pending.file(), e.getMessage());
+        }
+    }
+
+    @Override
+    public Session completeSignIn(String link) throws SignInException {
+        Connections c = connections();
+        String secret;
+        try {
+            secret = c.format().parseSecret(link);
+        } catch (InvalidLinkException e) {
+            LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
+            throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
+        }
+        PendingSignIn request = pending.load().orElseThrow(() -> {
+            LOG.info("Link refused: no sign-in request is pending in this app");
+            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
+        });
+        if (request.isExpiredAt(clock.instant())) {
+            LOG.info("Link refused for {}: the request expired at {}", request.email(), request.expiresAt());
+            throw new SignInException(Problem.LINK_EXPIRED, "The pending request expired at " + request.expiresAt());
+        }
+        LOG.info("Signing in {} with a link", request.email());
+        AuthenticationResultType result;
+        try {
+            InitiateAuthResponse started = c.cognito().initiateAuth(r -> r
+                    .clientId(c.config().clientId())
+                    .authFlow(AuthFlowType.CUSTOM_AUTH)
+                    .authParameters(Map.of("USERNAME", request.email())));
+            if (started.challengeName() != ChallengeNameType.CUSTOM_CHALLENGE) {
+                throw new SignInException(Problem.UNEXPECTED, "The user pool answered CUSTOM_AUTH with " + started.challengeNameAsString());
+            }
+            RespondToAuthChallengeResponse answered = c.cognito().respondToAuthChallenge(r -> r
+                    .clientId(c.config().clientId())
+                    .challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
+                    .session(started.session())
+                    .challengeResponses(Map.of("USERNAME", request.email(), "ANSWER", secret))
+                    .clientMetadata(Map.of(SignInApi.CLIENT_METADATA_CODE_VERIFIER, request.verifier())));
+            result = answered.authenticationResult();
+            if (result == null) {
+                LOG.info("Link refused for {}: the user pool asked for another challenge", request.email());
+                throw new SignInException(Problem.LINK_INVALID, "The user pool did not accept the link");
+            }
+        } catch (SdkException e) {
+            SignInException failure = linkFailure(e);
+            LOG.info("Link refused for {}: {}", request.email(), failure.problem());
+            throw failure;
+        }
+        IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.of(request.email()));
+        storeRefreshToken(c, result.refreshToken());
+        synchronized (this) {
+            tokens = new Tokens(result.accessToken(), result.idToken(), result.refreshToken());
+        }
+        try {
+            pending.clear();
+        } catch (IOException e) {
+            LOG.warn("The used pending request {} could not be deleted: {}", pending.file(), e.getMessage());
+        }
+        LOG.info("Signed in as {} (refresh token in the {})", id.email(), c.tokenStore().storage());
+        return new Session(id.email(), id.expiresAt(), c.tokenStore().storage());
+    }
+
+    @Override
+    public Optional<Session> restoreSession() throws SignInException {
+        Connections c = connections();
+        Optional<String> stored;
+        try {
+            stored = c.tokenStore().load();
+        } catch (IOException e) {
+            LOG.warn("The stored session cannot be read: {}", e.getMessage());
+            return Optional.empty();
+        }
+        if (stored.isEmpty()) {
+            LOG.info("No stored session");
+            return Optional.empty();
+        }
+        AuthenticationResultType result;
+        try {
+            result = c.cognito().initiateAuth(r -> r
+                    .clientId(c.config().clientId())
+                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                    .authParameters(Map.of("REFRESH_TOKEN", stored.get()))).authenticationResult();
+        } catch (NotAuthorizedException | UserNotFoundException e) {
+            forgetStoredToken(c);
+            LOG.info("The stored session is no longer valid; sign in again");
+            throw new SignInException(Problem.SESSION_EXPIRED, "The user pool refused the stored session: "
+                    + e.awsErrorDetails().errorCode(), e);
+        } catch (SdkException e) {
+            throw commonFailure(e, "restoring the session");
+        }
+        if (result == null || result.idToken() == null) {
+            throw new SignInException(Problem.UNEXPECTED, "The user pool answered REFRESH_TOKEN_AUTH without tokens");
+        }
+        IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.empty());
+        String refresh = result.refreshToken() != null ? result.refreshToken() : stored.get();
+        if (result.refreshToken() != null) {
+            storeRefreshToken(c, refresh);
+        }
+        synchronized (this) {
+            tokens = new Tokens(result.accessToken(), result.idToken(), refresh);
+        }
+        LOG.info("Session restored for {}", id.email());
+        return Optional.of(new Session(id.email(), id.expiresAt(), c.tokenStore().storage()));
+    }
+
+    @Override
+    public void signOut(boolean everywhere) throws SignInException {
+        Connections c = connections();
+        Tokens current;
+        synchronized (this) {
+            current = tokens;
+        }
+        String refresh = current != null ? current.refreshToken() : loadStoredToken(c).orElse(null);
+        try {
+            if (everywhere && current != null) {
+                try {
+                    c.cognito().globalSignOut(r -> r.accessToken(current.accessToken()));
+                } catch (NotAuthorizedException e) {
+                    LOG.info("The access token had expired; revoking the refresh token signs this device out");
+                }
+            }
+            if (refresh != null) {
+                c.cognito().revokeToken(r -> r.clientId(c.config().clientId()).token(refresh));
+            }
+        } catch (NotAuthorizedException e) {
+            LOG.info("The user pool no longer knew the session; forgetting it here");
+        } catch (SdkException e) {
+            throw commonFailure(e, "signing out");
+        }
+        synchronized (this) {
+            tokens = null;
+        }
+        forgetStoredToken(c);
+        LOG.info(everywhere ? "Signed out on every device" : "Signed out");
+    }
+
+    /** Waits for the configuration and builds the clients, once. */
+    private synchronized Connections connections() throws SignInException {
+        if (connections != null) {
+            return connections;
+        }
+        ClientConfig cfg;
+        try {
+            cfg = config.get(BACKEND_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new SignInException(Problem.SERVICE_UNAVAILABLE, "The backend did not start: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new SignInException(Problem.SERVICE_UNAVAILABLE, "The backend did not start within " + BACKEND_WAIT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignInException(Problem.UNEXPECTED, "Interrupted while waiting for the backend", e);
+        }
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(20))
+                .callTimeout(Duration.ofSeconds(30))
+                .build();
+        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                .region(Region.of(cfg.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofSeconds(20)))
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)));
+        cfg.cognitoEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        connections = new Connections(cfg, new MagicLinkFormat(cfg.scheme(), cfg.linkBase()), http,
+                new SignInApiClient(http, cfg.apiUrl()), builder.build(),
+                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStores.apply(cfg));
+        return connections;
+    }
+
+    private void storeRefreshToken(Connections c, String refreshToken) throws SignInException {
+        if (refreshToken == null) {
+            return;
+        }
+        try {
+            c.tokenStore().save(refreshToken);
+        } catch (IOException e) {
+            throw new SignInException(Problem.UNEXPECTED, "The session could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> loadStoredToken(Connections c) {
+        try {
+            return c.tokenStore().load();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void forgetStoredToken(Connections c) {
+        try {
+            c.tokenStore().clear();
+        } catch (IOException e) {
+            LOG.warn("The stored session could not be deleted: {}", e.getMessage());
+        }
+    }
+
+    /** Why the user pool refused a link, in the screens' terms. */
+    static SignInException linkFailure(SdkException e) {
+        if (e instanceof UserLambdaValidationException lambda) {
+            String message = lambda.awsErrorDetails() != null ? lambda.awsErrorDetails().errorMessage() : lambda.getMessage();
+            Optional<LinkRefusal> refusal = LinkRefusal.fromMessage(message);
+            if (refusal.isPresent()) {
+                Problem problem = switch (refusal.get()) {
+                    case EXPIRED -> Problem.LINK_EXPIRED;
+                    case USED -> Problem.LINK_USED;
+                    case INVALID -> Problem.LINK_INVALID;
+                    case FOREIGN_DEVICE -> Problem.LINK_FOREIGN_DEVICE;
+                };
+                return new SignInException(problem, "The user pool refused the link: " + refusal.get().code(), e);
+            }
+            return new SignInException(Problem.UNEXPECTED, "A user pool trigger failed: " + message, e);
+        }
+        if (e instanceof NotAuthorizedException || e instanceof UserNotFoundException) {
+            return new SignInException(Problem.LINK_INVALID, "The user pool did not accept the link ("
+                    + ((AwsServiceException) e).awsErrorDetails().errorCode() + ")", e);
+        }
+        return commonFailure(e, "signing in");
+    }
+
+    /** Network, throttling and service failures of any user pool call. */
+    static SignInException commonFailure(SdkException e, String doing) {
+        if (e instanceof TooManyRequestsException || e instanceof LimitExceededException) {
+            return new SignInException(Problem.RATE_LIMITED, "The user pool throttled " + doing, null, e);
+        }
+        if (e instanceof AwsServiceException service) {
+            int status = service.statusCode();
+            String code = service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : "unknown";
+            return new SignInException(status >= 500 ? Problem.SERVICE_UNAVAILABLE : Problem.UNEXPECTED,
+                    "The user pool failed while " + doing + ": " + status + " " + code, e);
+        }
+        if (e instanceof SdkClientException) {
+            Problem problem = NetworkProblems.classify(e).orElse(Problem.UNREACHABLE);
+            return new SignInException(problem, "The user pool cannot be reached while " + doing + ": " + e.getMessage(), e);
+        }
+        return new SignInException(Problem.UNEXPECTED, "Unexpected failure while " + doing + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connections != null) {
+            connections.cognito().close();
+            connections.http().dispatcher().executorService().shutdown();
+            connections.http().connectionPool().evictAll();
+        }
+    }
+}

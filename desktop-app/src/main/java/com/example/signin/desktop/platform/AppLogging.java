@@ -1,0 +1,91 @@
+package com.example.signin.desktop.platform;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's log: {@code logs/app.log} in the data folder (three files of 5 MB at most), one line
+ * per state change, warnings also on the console. Configured in code so the data folder (known
+ * only after the arguments are read) picks the file. Libraries log warnings only: their debug
+ * output could carry request bodies.
+ */
+public final class AppLogging {
+
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{1} - %msg%n";
+    private static final List<String> QUIET = List.of("software.amazon", "com.amazonaws", "okhttp3", "org.freedesktop",
+            "com.github.javakeyring", "de.swiesend", "com.nimbusds", "org.eclipse.jetty", "com.almworks", "com.icegreen",
+            "javafx", "org.testfx");
+
+    private AppLogging() {
+    }
+
+    /** Sends the log to {@code logs/app.log} in {@code dataDir}; returns that file. */
+    public static Path configure(Path dataDir) {
+        Path file = dataDir.resolve("logs").resolve("app.log");
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (!(factory instanceof LoggerContext context)) {
+            return file;
+        }
+        context.reset();
+
+        RollingFileAppender<ILoggingEvent> fileAppender = new RollingFileAppender<>();
+        fileAppender.setContext(context);
+        fileAppender.setName("file");
+        fileAppender.setFile(file.toString());
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(fileAppender);
+        rolling.setFileNamePattern(dataDir.resolve("logs").resolve("app.%i.log").toString());
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(3);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(FileSize.valueOf("5MB"));
+        trigger.start();
+        fileAppender.setRollingPolicy(rolling);
+        fileAppender.setTriggeringPolicy(trigger);
+        fileAppender.setEncoder(encoder(context));
+        fileAppender.start();
+
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("console");
+        console.setTarget("System.err");
+        ThresholdFilter warnings = new ThresholdFilter();
+        warnings.setLevel("WARN");
+        warnings.start();
+        console.addFilter(warnings);
+        console.setEncoder(encoder(context));
+        console.start();
+
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(fileAppender);
+        root.addAppender(console);
+        for (String name : QUIET) {
+            context.getLogger(name).setLevel(Level.WARN);
+        }
+        return file;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
+    }
+}

@@ -1,0 +1,70 @@
+package com.example.signin.desktop.platform;
+
+import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.local.Endpoints;
+import com.example.signin.local.LocalBackend;
+import com.example.signin.local.LocalBackendOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded local backend of local mode, started on a background thread so the window opens
+ * at once; the sign-in client waits for {@link #config()} on its first call.
+ */
+public final class EmbeddedBackend implements AutoCloseable {
+
+    /** The local backend's URL scheme. */
+    public static final String SCHEME = LocalBackendOptions.DEFAULT_SCHEME;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBackend.class);
+
+    private final CompletableFuture<LocalBackend> backend = new CompletableFuture<>();
+    private final CompletableFuture<ClientConfig> config;
+    private volatile boolean closed;
+
+    private EmbeddedBackend(Path dataDir) {
+        config = backend.thenApply(b -> toConfig(b.endpoints()));
+        Thread starter = new Thread(() -> {
+            try {
+                LocalBackend started = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).build());
+                LOG.info("Local backend ready at {}", started.endpoints().apiUrl());
+                backend.complete(started);
+                if (closed) {
+                    started.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.error("The local backend did not start: {}", e.getMessage());
+                backend.completeExceptionally(e);
+            }
+        }, "local-backend-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Starts the local backend with its data in {@code dataDir}, in the background. */
+    public static EmbeddedBackend start(Path dataDir) {
+        return new EmbeddedBackend(dataDir);
+    }
+
+    /** The backend's configuration, once it answers. */
+    public CompletableFuture<ClientConfig> config() {
+        return config;
+    }
+
+    static ClientConfig toConfig(Endpoints e) {
+        return new ClientConfig(e.region(), e.userPoolId(), e.clientId(), e.apiUrl(), e.linkBase(), e.issuer(), e.scheme(),
+                Optional.of(e.cognitoEndpoint()), Optional.of(e.mailboxUrl()));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (backend.isDone() && !backend.isCompletedExceptionally()) {
+            backend.join().close();
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package com.example.signin.desktop.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes this app the handler of its URL scheme, so that clicking a sign-in link starts it (or
+ * hands the link to the running copy):
+ * <ul>
+ *   <li>Linux: {@code $XDG_DATA_HOME/applications/magic-link-signin.desktop} with
+ *       {@code Exec="<launcher>" %u} and {@code MimeType=x-scheme-handler/<scheme>;}, then
+ *       {@code update-desktop-database} and {@code xdg-mime default};</li>
+ *   <li>Windows: {@code HKCU\Software\Classes\<scheme>} with {@code URL Protocol} and
+ *       {@code shell\open\command} through {@code reg.exe};</li>
+ *   <li>macOS: nothing to write; the app bundle's Info.plist declares the scheme and the running
+ *       app receives links through {@code Desktop.setOpenURIHandler}.</li>
+ * </ul>
+ * The OS runs a launcher script in the data folder ({@code bin/magic-link-signin}), which holds
+ * the {@link LauncherCommand}. Every step is idempotent. A missing tool is logged in a sentence
+ * and does not stop the app (the person can still paste the link).
+ */
+public final class SchemeRegistrar {
+
+    static final String DESKTOP_FILE = AppFolders.APP_NAME + ".desktop";
+    static final String MARKER = "scheme-registration";
+    private static final Logger LOG = LoggerFactory.getLogger(SchemeRegistrar.class);
+
+    /** Runs an external tool; tests can watch or replace it. */
+    public interface CommandRunner {
+        /**
+         * Runs {@code command} with {@code environment} and returns its exit code.
+         *
+         * @throws IOException when the program cannot be started (not installed)
+         */
+        int run(List<String> command, Map<String, String> environment) throws IOException;
+
+        /** Runs real processes, each bounded to 30 seconds, output discarded. */
+        CommandRunner PROCESSES = (command, environment) -> {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return -1;
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        };
+    }
+
+    private final AppFolders.Os os;
+    private final Map<String, String> environment;
+    private final Path home;
+    private final Path dataDir;
+    private final String scheme;
+    private final LauncherCommand launcher;
+    private final CommandRunner runner;
+
+    public SchemeRegistrar(AppFolders.Os os, Map<String, String> environment, Path home, Path dataDir, String scheme,
+            LauncherCommand launcher, CommandRunner runner) {
+        this.os = Objects.requireNonNull(os, "os");
+        this.environment = Map.copyOf(environment);
+        this.home = Objects.requireNonNull(home, "home");
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.runner = Objects.requireNonNull(runner, "runner");
+    }
+
+    /** The launcher script the OS runs with the link. */
+    public Path launcherScript() {
+        return dataDir.resolve("bin").resolve(AppFolders.APP_NAME + (os == AppFolders.Os.WINDOWS ? ".cmd" : ""));
+    }
+
+    /** The Linux desktop entry. */
+    public Path desktopFile() {
+        return AppFolders.xdgDataHome(environment, home).resolve("applications").resolve(DESKTOP_FILE);
+    }
+
+    /**
+     * At every start: registers on the first run, keeps the launcher script current when the
+     * app is registered, and does nothing after an explicit {@link #unregister()}.
+     */
+    public void registerOnFirstRun() throws IOException {
+        String state = readMarker();
+        if (state.isEmpty()) {
+            LOG.info("First run: registering as the handler of {}:// links", scheme);
+            register();
+        } else if (state.equals("registered")) {
+            writeLauncherScript();
+        }
+    }
+
+    /** Registers this app as the handler of its scheme. */
+    public void register() throws IOException {
+        writeLauncherScript();
+        switch (os) {
+            case LINUX -> registerLinux();
+            case WINDOWS -> registerWindows();
+            case MACOS -> LOG.info("On macOS the app bundle's Info.plist registers {}://; nothing to write", scheme);
+        }
+        writeMarker("registered");
+    }
+
+    /** Removes the registration (and remembers not to register again on the next start). */
+    public void unregister() throws IOException {
+        switch (os) {
+            case LINUX -> {
+                if (Files.deleteIfExists(desktopFile())) {
+                    LOG.info("Removed {}", desktopFile());
+                }
+                runTool(List.of("update-desktop-database", desktopFile().getParent().toString()));
+            }
+            case WINDOWS -> runTool(List.of("reg.exe", "delete", windowsKey(), "/f"));
+            case MACOS -> LOG.info("On macOS remove the app bundle to unregister {}://", scheme);
+        }
+        Files.deleteIfExists(launcherScript());
+        writeMarker("unregistered");
+        LOG.info("No longer the handler of {}:// links", scheme);
+    }
+
+    private void registerLinux() throws IOException {
+        Path file = desktopFile();
+        String content = "[Desktop Entry]\n"
+                + "Type=Application\n"
+                + "Name=Magic-link sign-in\n"
+                + "Comment=Opens sign-in links in the desktop app\n"
+                + "Exec=" + desktopExecQuote(launcherScript().toString()) + " %u\n"
+                + "Terminal=false\n"
+                + "NoDisplay=true\n"
+                + "MimeType=x-scheme-handler/" + scheme + ";\n";
+        writeIfChanged(file, content, false);
+        LOG.info("Wrote the desktop entry {}", file);
+        runTool(List.of("update-desktop-database", file.getParent().toString()));
+        runTool(List.of("xdg-mime", "default", DESKTOP_FILE, "x-scheme-handler/" + scheme));
+    }
+
+    private void registerWindows() throws IOException {
+        String key = windowsKey();
+        String command = "\"" + launcherScript() + "\" \"%1\"";
+        runTool(List.of("reg.exe", "add", key, "/ve", "/d", "URL:Magic-link sign-in", "/f"));
+        runTool(List.of("reg.exe", "add", key, "/v", "URL Protocol", "/d", "", "/f"));
+        runTool(List.of("reg.exe", "add", key + "\\shell\\open\\command", "/ve", "/d", command, "/f"));
+    }
+
+    private String windowsKey() {
+        return "HKCU\\Software\\Classes\\" + scheme;
+    }
+
+    /** Writes the launcher script; returns without writing when it is already current. */
+    void writeLauncherScript() throws IOException {
+        List<String> command = launcher.commandLine();
+        String content;
+        if (os == AppFolders.Os.WINDOWS) {
+            StringBuilder line = new StringBuilder("@echo off\r\n");
+            for (String part : command) {
+                line.append('"').append(part.replace("\"", "\"\"")).append("\" ");
+            }
+            content = line.append("%*\r\n").toString();
+        } else {
+            StringBuilder line = new StringBuilder("#!/bin/sh\n# Written by the app at start-up; opens sign-in links.\nexec");
+            for (String part : command) {
+                line.append(' ').append(shellQuote(part));
+            }
+            content = line.append(" \"$@\"\n").toString();
+        }
+        writeIfChanged(launcherScript(), content, true);
+    }
+
+    private void writeIfChanged(Path file, String content, boolean executable) throws IOException {
+        try {
+            if (Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                return;
+            }
+        } catch (NoSuchFileException e) {
+            // first time
+        }
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        if (PrivateFiles.isPosix(temp)) {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(executable ? "rwx------" : "rw-r--r--"));
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void runTool(List<String> command) {
+        try {
+            int exit = runner.run(command, environment);
+            if (exit != 0) {
+                LOG.warn("{} ended with exit code {}; the {}:// registration may be incomplete", command.get(0), exit, scheme);
+            }
+        } catch (IOException e) {
+            LOG.warn("{} is not available ({}); links open only if the desktop reads the registration itself. "
+                    + "Install it (Debian: xdg-utils, desktop-file-utils) or paste the link into the app.",
+                    command.get(0), e.getMessage());
+        }
+    }
+
+    private String readMarker() throws IOException {
+        try {
+            return Files.readString(dataDir.resolve(MARKER), StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            return "";
+        }
+    }
+
+    private void writeMarker(String state) throws IOException {
+        PrivateFiles.writeAtomically(dataDir.resolve(MARKER), (state + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One argument for a POSIX shell. */
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * One argument of a desktop entry's Exec key: double-quoted with {@code " ` $ \} escaped
+     * (the Exec rules), then every backslash doubled (the string-value rules), as the spec says.
+     */
+    static String desktopExecQuote(String s) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '`' || c == '$' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        quoted.append('"');
+        return quoted.toString().replace("\\", "\\\\").replace("%", "%%");
+    }
+}
