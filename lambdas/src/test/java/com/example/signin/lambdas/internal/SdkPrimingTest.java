@@ -48,15 +48,16 @@ class SdkPrimingTest {
 
     @Test
     void primingExercisesEveryClientWithoutANetworkCall() {
-        new SdkPriming().dynamo(dynamo, "links").cognito(cognito, "eu-west-1_pool").ses(ses).prime();
+        int completed = new SdkPriming().dynamo(dynamo, "links").cognito(cognito, "eu-west-1_pool").ses(ses).prime();
 
+        assertThat(completed).isEqualTo(3);
         assertThat(server.requests).isEmpty();
     }
 
     @Test
     void theInterceptorLeavesOrdinaryRequestsAlone() {
         server.answer(200, "application/x-amz-json-1.0", "{}");
-        new SdkPriming().dynamo(dynamo, "links").prime();
+        assertThat(new SdkPriming().dynamo(dynamo, "links").prime()).isEqualTo(1);
 
         dynamo.getItem(b -> b.tableName("links").key(java.util.Map.of("pk",
                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("k"))));
