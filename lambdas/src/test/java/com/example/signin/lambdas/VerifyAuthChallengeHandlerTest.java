@@ -117,4 +117,15 @@ class VerifyAuthChallengeHandlerTest {
         assertThat(handler.handleRequest(event, null).getResponse().getAnswerCorrect()).isFalse();
         assertThat(store.find(HASH.of("alice@example.com")).orElseThrow().failedAttempts()).isZero();
     }
+
+    @Test
+    void theFactoryReadsTheVariablesOfTheLambda() {
+        String table = "links" + (tables - 1);
+        VerifyAuthChallengeHandler built = VerifyAuthChallengeHandler.create(java.util.Map.of("LINK_TABLE", table,
+                "EMAIL_HASH_SALT", "handler-test-salt-0123", "MAX_FAILED_ATTEMPTS", "1"), dynamo.client(), clock);
+
+        assertThat(built.handleRequest(event(Secrets.generate(random), verifier), null).getResponse().getAnswerCorrect()).isFalse();
+        // one wrong answer burns the link at MAX_FAILED_ATTEMPTS=1
+        assertThat(built.handleRequest(event(secret, verifier), null).getResponse().getAnswerCorrect()).isFalse();
+    }
 }
