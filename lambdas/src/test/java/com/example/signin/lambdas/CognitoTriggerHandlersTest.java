@@ -177,4 +177,13 @@ class CognitoTriggerHandlersTest {
 
         assertThat(directory.verified).containsExactly("eu-west-1_x/u1");
     }
+
+    @Test
+    void thePreSignUpFactoryReadsTheDomainList() {
+        CognitoUserPoolPreSignUpEvent event = Events.load("pre-sign-up-admin-create-user.json", CognitoUserPoolPreSignUpEvent.class);
+
+        assertThatThrownBy(() -> PreSignUpHandler.create(java.util.Map.of("ALLOWED_EMAIL_DOMAINS", "example.org")).handleRequest(event, null))
+                .isInstanceOf(SignUpRefusedException.class);
+        assertThat(PreSignUpHandler.create(java.util.Map.of()).handleRequest(event, null)).isSameAs(event);
+    }
 }
