@@ -3,24 +3,26 @@ package com.example.signin.local;
 import com.example.signin.local.internal.DataFiles;
 import com.example.signin.local.internal.Functions;
 import com.example.signin.local.internal.HttpFront;
-import com.example.signin.local.internal.Json;
 import com.example.signin.local.internal.LinkDatabase;
 import com.example.signin.local.internal.LinkPage;
 import com.example.signin.local.internal.Mailbox;
 import com.example.signin.local.internal.PoolState;
 import com.example.signin.local.internal.SignInRoute;
-import com.example.signin.local.internal.TokenSigner;
+import com.example.signin.local.internal.Signing;
 import com.example.signin.local.internal.UserPool;
 import com.example.signin.local.internal.UserPoolEndpoint;
 import com.example.signin.protocol.Secrets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,22 +83,31 @@ public final class LocalBackend implements AutoCloseable {
         // The file is rewritten when ready: a reader never sees endpoints of a backend that is gone.
         Files.deleteIfExists(endpointsFile);
         Path poolFile = dataDir.resolve("pool.json");
-        PoolState state = PoolState.load(poolFile);
-        if (state == null) {
-            state = newPoolState();
-        }
+        // Read on its own thread (loading Jackson takes a while) while the servers bind.
+        CompletableFuture<PoolState> loadedState = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                PoolState loaded = PoolState.load(poolFile);
+                loadedState.complete(loaded == null ? newPoolState() : loaded);
+            } catch (IOException | RuntimeException e) {
+                loadedState.completeExceptionally(e);
+            }
+        }, "pool-load");
+        loader.setDaemon(true);
+        loader.start();
 
         List<AutoCloseable> parts = new ArrayList<>();
         LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"));
+        // Making a new RSA key can take seconds on a busy machine: like the database, only the first sign-in waits.
+        Signing signing = Signing.start(dataDir.resolve("signing-key.json"));
         try {
-            HttpFront front = HttpFront.bind(options.port(), state.lastPort);
-            parts.add(front);
             Mailbox mailbox = Mailbox.start(options.scheme());
             parts.add(mailbox);
+            PoolState state = join(loadedState);
+            HttpFront front = HttpFront.bind(options.port(), state.lastPort);
+            parts.add(front);
 
             state.lastPort = front.port();
-            state.save(poolFile);
-            TokenSigner signer = TokenSigner.loadOrCreate(dataDir.resolve("signing-key.json"));
 
             String base = "http://127.0.0.1:" + front.port();
             String issuer = base + "/" + state.userPoolId;
@@ -107,13 +118,16 @@ public final class LocalBackend implements AutoCloseable {
             Functions functions = Functions.create(new Functions.Setting(endpoints, state.linkHashSalt,
                     mailbox.smtpPort(), options.clock(), database));
             parts.add(functions);
-            UserPool pool = new UserPool(state, poolFile, REGION, signer, options.clock(), functions.triggers(),
+            UserPool pool = new UserPool(state, poolFile, REGION, signing::get, options.clock(), functions.triggers(),
                     () -> issuer);
-            front.serve(new HttpFront.Routes(state.userPoolId, new UserPoolEndpoint(pool), signer::jwksJson,
+            front.serve(new HttpFront.Routes(state.userPoolId, new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
                     new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, options.clock()));
 
-            DataFiles.writeAtomically(endpointsFile,
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(endpoints.asMap()), false);
+            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), false);
+            // Saved after ready: the first save of a new pool (and Jackson's warm-up) is not on the start path.
+            Thread saver = new Thread(pool::persistNow, "pool-save");
+            saver.setDaemon(true);
+            saver.start();
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
             LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);
@@ -162,6 +176,45 @@ public final class LocalBackend implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** {@code endpoints.json}, written without Jackson so that starting does not wait for it to load. */
+    static String endpointsJson(Endpoints endpoints) {
+        StringBuilder json = new StringBuilder("{\n");
+        var entries = new ArrayList<>(endpoints.asMap().entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            json.append("  \"").append(entries.get(i).getKey()).append("\": \"")
+                    .append(jsonEscape(entries.get(i).getValue())).append('"').append(i + 1 < entries.size() ? ",\n" : "\n");
+        }
+        return json.append("}\n").toString();
+    }
+
+    private static String jsonEscape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static PoolState newPoolState() {

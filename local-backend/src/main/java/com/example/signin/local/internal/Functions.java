@@ -56,7 +56,7 @@ public final class Functions implements AutoCloseable {
     }
 
     private final Setting setting;
-    private final CognitoIdentityProviderClient cognito;
+    private final Lazy<CognitoIdentityProviderClient> cognito;
     private final SecureRandom random = new SecureRandom();
     private final Lazy<DynamoDbClient> dynamo;
     private final Map<String, Lazy<LambdaFunction<?, ?>>> triggers = new LinkedHashMap<>();
@@ -64,12 +64,13 @@ public final class Functions implements AutoCloseable {
 
     private Functions(Setting setting) {
         this.setting = setting;
-        this.cognito = CognitoIdentityProviderClient.builder()
+        // Building an SDK client loads thousands of classes: not on the start path.
+        this.cognito = new Lazy<>(() -> CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(setting.endpoints().cognitoEndpoint()))
                 .region(Region.of(setting.endpoints().region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
-                .build();
+                .build());
         this.dynamo = new Lazy<>(() -> {
             DynamoDbClient client = setting.database().client();
             LinkStore.createTable(client, LINK_TABLE);
@@ -90,10 +91,10 @@ public final class Functions implements AutoCloseable {
                         new SaltedHash(setting.linkHashSalt()), LinkVerifier.DEFAULT_MAX_FAILED_ATTEMPTS, setting.clock())),
                 CognitoUserPoolVerifyAuthChallengeResponseEvent.class, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)));
         triggers.put(Triggers.POST_AUTHENTICATION, new Lazy<>(() -> new LambdaFunction<>(Triggers.POST_AUTHENTICATION,
-                new PostAuthenticationHandler(new CognitoUserDirectory(cognito, random)),
+                new PostAuthenticationHandler(new CognitoUserDirectory(cognito.get(), random)),
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
-                SignInApiHandler.create(environment(), dynamo.get(), new CognitoUserDirectory(cognito, random),
+                SignInApiHandler.create(environment(), dynamo.get(), new CognitoUserDirectory(cognito.get(), random),
                         new SmtpMailer("127.0.0.1", setting.smtpPort(), new MailSender(SENDER_ADDRESS, SENDER_NAME)),
                         setting.clock(), random),
                 APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
@@ -151,7 +152,7 @@ public final class Functions implements AutoCloseable {
 
     @Override
     public void close() {
-        cognito.close();
+        cognito.ifBuilt(CognitoIdentityProviderClient::close);
     }
 
     /** A value built once, on first use, by whichever thread gets there first; a failure is retried. */
@@ -173,6 +174,13 @@ public final class Functions implements AutoCloseable {
                     value = factory.get();
                 }
                 return value;
+            }
+        }
+
+        void ifBuilt(java.util.function.Consumer<T> action) {
+            T v = value;
+            if (v != null) {
+                action.accept(v);
             }
         }
     }

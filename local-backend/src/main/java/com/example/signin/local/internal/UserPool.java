@@ -57,14 +57,14 @@ public final class UserPool {
     private final PoolState state;
     private final Path stateFile;
     private final String region;
-    private final TokenSigner signer;
+    private final Supplier<TokenSigner> signer;
     private final Clock clock;
     private final Triggers triggers;
     private final Supplier<String> issuer;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
 
-    public UserPool(PoolState state, Path stateFile, String region, TokenSigner signer, Clock clock,
+    public UserPool(PoolState state, Path stateFile, String region, Supplier<TokenSigner> signer, Clock clock,
                     Triggers triggers, Supplier<String> issuer) {
         this.state = Objects.requireNonNull(state, "state");
         this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
@@ -399,10 +399,10 @@ public final class UserPool {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("username", user.username)
                 .build();
-        into.put("AccessToken", signer.sign(access));
+        into.put("AccessToken", signer.get().sign(access));
         into.put("ExpiresIn", TOKEN_VALIDITY.toSeconds());
         into.put("TokenType", "Bearer");
-        into.put("IdToken", signer.sign(id.build()));
+        into.put("IdToken", signer.get().sign(id.build()));
     }
 
     /** The user an access token belongs to, after checking signature, use, expiry and revocation. */
@@ -410,7 +410,7 @@ public final class UserPool {
         if (accessToken == null || accessToken.isEmpty()) {
             throw CognitoException.missing("accessToken");
         }
-        JWTClaimsSet claims = signer.verify(accessToken)
+        JWTClaimsSet claims = signer.get().verify(accessToken)
                 .filter(c -> "access".equals(c.getClaim("token_use")) && issuer.get().equals(c.getIssuer()))
                 .orElseThrow(() -> CognitoException.notAuthorized("Invalid Access Token"));
         if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(clock.instant())) {
@@ -834,6 +834,17 @@ public final class UserPool {
             map.put(e.getKey(), e.getValue().asText());
         }
         return map;
+    }
+
+    /** Saves the pool now (its first save happens just after the backend is ready). */
+    public void persistNow() {
+        synchronized (lock) {
+            try {
+                persist();
+            } catch (UncheckedIOException e) {
+                LOG.error("The user pool could not be saved", e);
+            }
+        }
     }
 
     private void persist() {
