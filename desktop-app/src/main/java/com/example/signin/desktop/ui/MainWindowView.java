@@ -97,6 +97,13 @@ public final class MainWindowView {
 
         show(viewModel.screenProperty().get());
         viewModel.screenProperty().addListener((obs, old, now) -> show(now));
+        // A focus request before the window has a scene is lost: repeat it once the scene is there,
+        // or the first traversable control (the mailbox link) would take Enter.
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                loaded.get(viewModel.screenProperty().get()).view().initialFocus().requestFocus();
+            }
+        });
         viewModel.attentionRequestsProperty().addListener((obs, old, now) -> bringToFront());
     }
 

@@ -96,6 +96,24 @@ class SignInWindowTest {
     }
 
     @Test
+    void whileTheSessionIsRestoredTheKeyboardDoesNotReachTheMailboxLink(FxRobot robot) {
+        CountDownLatch gate = new CountDownLatch(1);
+        window.client.gate = gate;
+        robot.interact(window.viewModel::start);
+        mailbox.complete(Optional.of(URI.create("http://127.0.0.1:40123/mailbox")));
+        waitUntil(() -> !window.viewModel.mailboxUrlProperty().get().isEmpty());
+
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#progressIndicator").query());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.opened).isEmpty();
+        gate.countDown();
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGN_IN);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#emailField").query());
+    }
+
+    @Test
     void whileTheLinkIsRequestedTheButtonIsDisabledAndProgressShows(FxRobot robot) {
         startApp(robot);
         CountDownLatch gate = new CountDownLatch(1);
