@@ -2,38 +2,178 @@ package com.example.signin.local.internal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostAuthenticationEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreSignUpEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
+import com.example.signin.lambdas.CreateAuthChallengeHandler;
+import com.example.signin.lambdas.DefineAuthChallengeHandler;
+import com.example.signin.lambdas.PostAuthenticationHandler;
+import com.example.signin.lambdas.PreSignUpHandler;
+import com.example.signin.lambdas.SignInApiHandler;
+import com.example.signin.lambdas.VerifyAuthChallengeHandler;
+import com.example.signin.lambdas.service.CognitoUserDirectory;
+import com.example.signin.lambdas.service.LinkStore;
+import com.example.signin.lambdas.service.LinkVerifier;
+import com.example.signin.lambdas.service.MailSender;
+import com.example.signin.lambdas.service.SignUpPolicy;
+import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.local.Endpoints;
+import com.example.signin.protocol.SaltedHash;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The {@code lambdas} handlers wired to the local collaborators: the triggers of the pool and the
- * sign-in function.
+ * The {@code lambdas} handlers, unchanged, built with their collaborator constructors and wired to
+ * the local collaborators: the link store on DynamoDB Local, the SMTP mailer to the mailbox, and
+ * a Cognito client pointed at this backend's own user pool endpoint (so the admin calls the
+ * handlers make go through the same wire protocol as in AWS).
  */
 public final class Functions implements AutoCloseable {
+
+    /** The table of link records in DynamoDB Local. */
+    public static final String LINK_TABLE = "magic-links";
+    static final String SENDER_ADDRESS = "no-reply@signin.localhost.localdomain";
+    static final String SENDER_NAME = "Sign-in (local)";
 
     /** What the functions are wired to. */
     public record Setting(Endpoints endpoints, String linkHashSalt, int smtpPort, Clock clock, LinkDatabase database) {
     }
 
     private final Setting setting;
+    private final CognitoIdentityProviderClient cognito;
+    private final SecureRandom random = new SecureRandom();
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Map<String, Lazy<LambdaFunction<?, ?>>> triggers = new LinkedHashMap<>();
+    private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> signInApi;
 
     private Functions(Setting setting) {
         this.setting = setting;
+        this.cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(URI.create(setting.endpoints().cognitoEndpoint()))
+                .region(Region.of(setting.endpoints().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
+                .build();
+        this.dynamo = new Lazy<>(() -> {
+            DynamoDbClient client = setting.database().client();
+            LinkStore.createTable(client, LINK_TABLE);
+            return client;
+        });
+        triggers.put(Triggers.PRE_SIGN_UP, new Lazy<>(() -> new LambdaFunction<>(Triggers.PRE_SIGN_UP,
+                new PreSignUpHandler(SignUpPolicy.open()),
+                CognitoUserPoolPreSignUpEvent.class, CognitoUserPoolPreSignUpEvent.class)));
+        triggers.put(Triggers.DEFINE_AUTH_CHALLENGE, new Lazy<>(() -> new LambdaFunction<>(Triggers.DEFINE_AUTH_CHALLENGE,
+                new DefineAuthChallengeHandler(),
+                CognitoUserPoolDefineAuthChallengeEvent.class, CognitoUserPoolDefineAuthChallengeEvent.class)));
+        triggers.put(Triggers.CREATE_AUTH_CHALLENGE, new Lazy<>(() -> new LambdaFunction<>(Triggers.CREATE_AUTH_CHALLENGE,
+                new CreateAuthChallengeHandler(),
+                CognitoUserPoolCreateAuthChallengeEvent.class, CognitoUserPoolCreateAuthChallengeEvent.class)));
+        triggers.put(Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE, new Lazy<>(() -> new LambdaFunction<>(
+                Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE,
+                new VerifyAuthChallengeHandler(new LinkVerifier(new LinkStore(dynamo.get(), LINK_TABLE),
+                        new SaltedHash(setting.linkHashSalt()), LinkVerifier.DEFAULT_MAX_FAILED_ATTEMPTS, setting.clock())),
+                CognitoUserPoolVerifyAuthChallengeResponseEvent.class, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)));
+        triggers.put(Triggers.POST_AUTHENTICATION, new Lazy<>(() -> new LambdaFunction<>(Triggers.POST_AUTHENTICATION,
+                new PostAuthenticationHandler(new CognitoUserDirectory(cognito, random)),
+                CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
+        this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
+                SignInApiHandler.create(environment(), dynamo.get(), new CognitoUserDirectory(cognito, random),
+                        new SmtpMailer("127.0.0.1", setting.smtpPort(), new MailSender(SENDER_ADDRESS, SENDER_NAME)),
+                        setting.clock(), random),
+                APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
     }
 
     public static Functions create(Setting setting) {
         return new Functions(setting);
     }
 
-    public Triggers triggers() {
-        return Triggers.NONE;
+    /** The sign-in function's environment, as the CDK stack sets it in AWS (docs/CONTRACTS.md). */
+    Map<String, String> environment() {
+        Endpoints e = setting.endpoints();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", e.region());
+        env.put("LINK_TABLE", LINK_TABLE);
+        env.put("USER_POOL_ID", e.userPoolId());
+        env.put("EMAIL_HASH_SALT", setting.linkHashSalt());
+        env.put("URL_SCHEME", e.scheme());
+        env.put("LINK_BASE", e.linkBase());
+        env.put("LINK_STYLE", "page");
+        env.put("SENDER_ADDRESS", SENDER_ADDRESS);
+        env.put("SENDER_NAME", SENDER_NAME);
+        env.put("SIGN_UP_MODE", "open");
+        env.put("ALLOWED_EMAIL_DOMAINS", "");
+        env.put("MAIL_TRANSPORT", "smtp");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(setting.smtpPort()));
+        env.put("CORS_ALLOWED_ORIGIN", "");
+        return env;
     }
 
+    public Triggers triggers() {
+        return this::runTrigger;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<JsonNode> runTrigger(String name, ObjectNode event) {
+        Lazy<LambdaFunction<?, ?>> function = triggers.get(name);
+        if (function == null) {
+            return Optional.empty();
+        }
+        return Optional.of(function.get().invoke(event));
+    }
+
+    /** The sign-in function; the first call waits for DynamoDB Local. */
     public LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> signInApi() {
-        throw new IllegalStateException("the lambdas module is not wired in yet");
+        return signInApi.get();
+    }
+
+    /** Builds the expensive parts now (tests and the benchmark; the first request does it otherwise). */
+    public void warmUp() {
+        signInApi.get();
+        triggers.values().forEach(Lazy::get);
     }
 
     @Override
     public void close() {
+        cognito.close();
+    }
+
+    /** A value built once, on first use, by whichever thread gets there first; a failure is retried. */
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T v = value;
+            if (v != null) {
+                return v;
+            }
+            synchronized (this) {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        }
     }
 }

@@ -1,0 +1,98 @@
+package com.example.signin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.protocol.CodeChallenge;
+import com.example.signin.protocol.SignInApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+
+/** What the desktop app does, step by step, with the real clients: for the tests and the benchmark. */
+final class SignInDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
+
+    private final Endpoints endpoints;
+    private final OkHttpClient http;
+    private final CognitoIdentityProviderClient cognito;
+    private final Pattern link;
+
+    SignInDriver(Endpoints endpoints, OkHttpClient http, CognitoIdentityProviderClient cognito) {
+        this.endpoints = endpoints;
+        this.http = http;
+        this.cognito = cognito;
+        this.link = Pattern.compile(Pattern.quote(endpoints.linkBase() + "/open#") + "([A-Za-z0-9_-]{43})");
+    }
+
+    /** {@code POST {apiUrl}/signin}; the HTTP status. */
+    int requestLink(String email, String verifier) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put(SignInApi.FIELD_EMAIL, email);
+        body.put(SignInApi.FIELD_CODE_CHALLENGE, CodeChallenge.s256(verifier));
+        body.put(SignInApi.FIELD_CODE_CHALLENGE_METHOD, CodeChallenge.METHOD_S256);
+        body.put(SignInApi.FIELD_LOCALE, "en");
+        return post(endpoints.apiUrl() + SignInApi.SIGN_IN_PATH, body.toString()).code();
+    }
+
+    /** A raw POST to the sign-in API; the caller closes the response. */
+    Response post(String url, String body) throws IOException {
+        return http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, APPLICATION_JSON)).build()).execute();
+    }
+
+    /** The mailbox's JSON list for {@code email}. */
+    JsonNode messages(String email) throws IOException {
+        HttpUrl url = HttpUrl.get(endpoints.mailboxUrl() + "/api/messages").newBuilder().addQueryParameter("to", email).build();
+        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            return JSON.readTree(response.body().string());
+        }
+    }
+
+    /** The secret of the newest mail to {@code email}; the API answers after sending, so it is there. */
+    String latestSecret(String email) throws IOException {
+        JsonNode messages = messages(email);
+        assertThat(messages.size()).as("mails to %s", email).isPositive();
+        String text = messages.get(messages.size() - 1).get("text").asText();
+        Matcher m = link.matcher(text);
+        assertThat(m.find()).as("a link in: %s", text).isTrue();
+        return m.group(1);
+    }
+
+    InitiateAuthResponse initiate(String email) {
+        return cognito.initiateAuth(b -> b.clientId(endpoints.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(Map.of("USERNAME", email)));
+    }
+
+    RespondToAuthChallengeResponse answer(String email, String session, String secret, String verifier) {
+        return cognito.respondToAuthChallenge(b -> b.clientId(endpoints.clientId())
+                .challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
+                .session(session)
+                .challengeResponses(Map.of("USERNAME", email, "ANSWER", secret))
+                .clientMetadata(Map.of(SignInApi.CLIENT_METADATA_CODE_VERIFIER, verifier)));
+    }
+
+    /** Request, read the mail, answer: the whole flow. */
+    RespondToAuthChallengeResponse signIn(String email, String verifier) throws IOException {
+        assertThat(requestLink(email, verifier)).isEqualTo(202);
+        String secret = latestSecret(email);
+        InitiateAuthResponse challenge = initiate(email);
+        return answer(email, challenge.session(), secret, verifier);
+    }
+}
