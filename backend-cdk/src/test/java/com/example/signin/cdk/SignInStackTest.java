@@ -377,7 +377,8 @@ class SignInStackTest {
 
         @BeforeAll
         void synthesise() {
-            other = TestStacks.stack(TestStacks.settings().wafEnabled(false).linkBase("https://signin.example.com/links").build());
+            other = TestStacks.stack(TestStacks.settings().wafEnabled(false).linkBase("https://signin.example.com/links")
+                    .sandboxRecipients(List.of("alice@example.org")).build());
             otherTemplate = Template.fromStack(other);
         }
 
@@ -395,6 +396,17 @@ class SignInStackTest {
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "LINK_BASE", "https://signin.example.com/links", "LINK_STYLE", "page", "SIGN_UP_MODE", "open",
                             "ALLOWED_EMAIL_DOMAINS", "", "LINK_EXPIRY_SECONDS", "900", "REQUEST_COOLDOWN_SECONDS", "60"))))));
+        }
+
+        @Test
+        void aSandboxRecipientBecomesAnIdentityTheSignInFunctionMaySendTo() {
+            otherTemplate.resourceCountIs("AWS::SES::EmailIdentity", 2);
+            otherTemplate.hasResourceProperties("AWS::SES::EmailIdentity", Match.objectLike(Map.of("EmailIdentity", "alice@example.org")));
+            otherTemplate.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                    "Statement", Match.arrayWith(List.of(Match.objectEquals(Map.of("Effect", "Allow", "Action", "ses:SendEmail",
+                            "Resource", List.of(other.resolve(other.sender().getEmailIdentityArn()),
+                                    Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                                            Match.arrayWith(List.of(Match.stringLikeRegexp(".*:identity/.*")))))))))))))))));
         }
 
         @Test
