@@ -364,6 +364,22 @@ class SignInStackTest {
     }
 
     @Test
+    void aChangedSettingPublishesANewVersionForTheAliasEvenWhenSetAfterTheFunction() {
+        // LINK_BASE is added after the function exists; the version's logical id (its hash) must still cover it.
+        SignInStack a = TestStacks.stack(TestStacks.settings().linkBase("https://a.example.com").build());
+        SignInStack b = TestStacks.stack(TestStacks.settings().linkBase("https://b.example.com").build());
+        assertThat(versionId(a, "SignInApiHandler")).isNotEqualTo(versionId(b, "SignInApiHandler"));
+        assertThat(versionId(a, "VerifyAuthChallengeHandler")).isEqualTo(versionId(b, "VerifyAuthChallengeHandler"));
+    }
+
+    private static String versionId(SignInStack s, String handler) {
+        Template t = Template.fromStack(s);
+        Object ref = s.resolve(s.functions().get(handler).function().getCurrentVersion().getVersion());
+        assertThat(t.findResources("AWS::Lambda::Version")).isNotEmpty();
+        return ref.toString();
+    }
+
+    @Test
     void templateHasNoDependencyCycle() {
         assertThat(DependencyCycles.find(template.toJSON())).isEmpty();
     }
