@@ -35,6 +35,9 @@ import java.util.function.Function;
  * @param accessTokenMinutes     access token lifetime
  * @param refreshTokenDays       refresh token lifetime (how long the app stays signed in)
  * @param lambdaJar              the shaded jar of module {@code lambdas}; empty = found next to this module
+ * @param sandboxRecipients      while the SES account is in the sandbox, SES also authorises each recipient identity:
+ *                               these test addresses become identities (SES mails each a verification link) the
+ *                               sign-in function may send to; empty once the account has production access
  */
 public record SignInSettings(
         String senderAddress,
@@ -56,7 +59,8 @@ public record SignInSettings(
         int idTokenMinutes,
         int accessTokenMinutes,
         int refreshTokenDays,
-        Optional<Path> lambdaJar) {
+        Optional<Path> lambdaJar,
+        List<String> sandboxRecipients) {
 
     /** Log retention periods CloudWatch Logs accepts. */
     static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
@@ -71,6 +75,10 @@ public record SignInSettings(
         Objects.requireNonNull(signUpMode, "signUpMode");
         allowedEmailDomains = List.copyOf(allowedEmailDomains);
         Objects.requireNonNull(lambdaJar, "lambdaJar");
+        sandboxRecipients = List.copyOf(sandboxRecipients);
+        for (String recipient : sandboxRecipients) {
+            require(EmailAddress.isValid(recipient), "sandboxRecipients", "holds '" + recipient + "', which is not an email address");
+        }
         require(EmailAddress.isValid(senderAddress), "senderAddress",
                 "must be an email address you can receive mail at (SES sends it a verification link), not: " + senderAddress);
         require(!senderName.isBlank() && senderName.length() <= 64 && senderName.chars().noneMatch(c -> c < 0x20 || c == '"'),
@@ -133,6 +141,7 @@ public record SignInSettings(
         ifPresent(context, "accessTokenMinutes", v -> b.accessTokenMinutes(integer("accessTokenMinutes", v)));
         ifPresent(context, "refreshTokenDays", v -> b.refreshTokenDays(integer("refreshTokenDays", v)));
         ifPresent(context, "lambdaJar", v -> b.lambdaJar(Path.of(v)));
+        ifPresent(context, "sandboxRecipients", v -> b.sandboxRecipients(commaList(v)));
         return b.build();
     }
 
@@ -220,6 +229,7 @@ public record SignInSettings(
         private int accessTokenMinutes = 60;
         private int refreshTokenDays = 30;
         private Path lambdaJar;
+        private List<String> sandboxRecipients = List.of();
 
         private Builder() {
         }
@@ -244,12 +254,13 @@ public record SignInSettings(
         public Builder accessTokenMinutes(int v) { accessTokenMinutes = v; return this; }
         public Builder refreshTokenDays(int v) { refreshTokenDays = v; return this; }
         public Builder lambdaJar(Path v) { lambdaJar = v; return this; }
+        public Builder sandboxRecipients(List<String> v) { sandboxRecipients = v; return this; }
 
         public SignInSettings build() {
             return new SignInSettings(senderAddress, senderName, scheme, Optional.ofNullable(linkBase), linkStyle,
                     linkExpirySeconds, requestCooldownSeconds, maxFailedAttempts, signUpMode, allowedEmailDomains,
                     throttleRateLimit, throttleBurstLimit, memoryMb, logRetentionDays, wafEnabled, wafRequestsPer5Minutes,
-                    idTokenMinutes, accessTokenMinutes, refreshTokenDays, Optional.ofNullable(lambdaJar));
+                    idTokenMinutes, accessTokenMinutes, refreshTokenDays, Optional.ofNullable(lambdaJar), sandboxRecipients);
         }
     }
 }

@@ -56,6 +56,11 @@ public final class SignInStack extends Stack {
                 .build();
         String salt = emailHashSalt.getSecretValue().unsafeUnwrap();
         sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(settings.senderAddress())).build();
+        List<String> sendIdentities = new java.util.ArrayList<>(List.of(sender.getEmailIdentityArn()));
+        for (int i = 0; i < settings.sandboxRecipients().size(); i++) {
+            sendIdentities.add(EmailIdentity.Builder.create(this, "SandboxRecipient" + (i + 1))
+                    .identity(Identity.email(settings.sandboxRecipients().get(i))).build().getEmailIdentityArn());
+        }
 
         String domains = String.join(",", settings.allowedEmailDomains());
         JavaFunction preSignUp = function("PreSignUp", "PreSignUpHandler", "Admits or refuses a new account (sign-up mode, domains)",
@@ -118,7 +123,7 @@ public final class SignInStack extends Stack {
                 statement(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                         linkTable.table().getTableArn()),
                 statement(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword"), poolArn),
-                statement(List.of("ses:SendEmail"), sender.getEmailIdentityArn())));
+                statement(List.of("ses:SendEmail"), sendIdentities)));
         access("VerifyAuthChallengeAccess", verify, List.of(
                 statement(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), linkTable.table().getTableArn())));
         access("PostAuthenticationAccess", postAuth, List.of(
@@ -161,7 +166,11 @@ public final class SignInStack extends Stack {
     }
 
     private static PolicyStatement statement(List<String> actions, String resource) {
-        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(List.of(resource)).build();
+        return statement(actions, List.of(resource));
+    }
+
+    private static PolicyStatement statement(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(resources).build();
     }
 
     private void output(String key, String value, String description) {

@@ -38,6 +38,7 @@ class SignInSettingsTest {
         assertThat(s.linkBase()).isEmpty();
         assertThat(s.wafEnabled()).isTrue();
         assertThat(s.lambdaJar()).isEmpty();
+        assertThat(s.sandboxRecipients()).isEmpty();
     }
 
     @Test
@@ -61,6 +62,7 @@ class SignInSettingsTest {
         context.put("signUpMode", "invite-only");
         context.put("linkBase", "https://signin.example.com/");
         context.put("lambdaJar", "some/where.jar");
+        context.put("sandboxRecipients", "Alice@Example.org,bob@example.org");
         SignInSettings s = fromContext(context);
         assertThat(s.linkExpirySeconds()).isEqualTo(600);
         assertThat(s.wafEnabled()).isFalse();
@@ -69,6 +71,7 @@ class SignInSettingsTest {
         assertThat(s.signUpMode()).isEqualTo("invite-only");
         assertThat(s.linkBase()).contains("https://signin.example.com/");
         assertThat(s.lambdaJar()).contains(Path.of("some/where.jar"));
+        assertThat(s.sandboxRecipients()).containsExactly("alice@example.org", "bob@example.org");
     }
 
     @Test
@@ -99,6 +102,7 @@ class SignInSettingsTest {
             wafRequestsPer5Minutes | 5                       | Context 'wafRequestsPer5Minutes' must be at least 10
             idTokenMinutes         | 2                       | Context 'idTokenMinutes' must be between 5 and 1440
             refreshTokenDays       | 0                       | Context 'refreshTokenDays' must be between 1 and 3650
+            sandboxRecipients      | alice                   | Context 'sandboxRecipients' holds 'alice'
             """)
     void aBadValueNamesItsContextKey(String key, String value, String message) {
         Map<String, Object> context = new HashMap<>();

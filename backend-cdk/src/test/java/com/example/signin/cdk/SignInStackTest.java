@@ -364,6 +364,22 @@ class SignInStackTest {
     }
 
     @Test
+    void aChangedSettingPublishesANewVersionForTheAliasEvenWhenSetAfterTheFunction() {
+        // LINK_BASE is added after the function exists; the version's logical id (its hash) must still cover it.
+        SignInStack a = TestStacks.stack(TestStacks.settings().linkBase("https://a.example.com").build());
+        SignInStack b = TestStacks.stack(TestStacks.settings().linkBase("https://b.example.com").build());
+        assertThat(versionId(a, "SignInApiHandler")).isNotEqualTo(versionId(b, "SignInApiHandler"));
+        assertThat(versionId(a, "VerifyAuthChallengeHandler")).isEqualTo(versionId(b, "VerifyAuthChallengeHandler"));
+    }
+
+    private static String versionId(SignInStack s, String handler) {
+        Template t = Template.fromStack(s);
+        Object ref = s.resolve(s.functions().get(handler).function().getCurrentVersion().getVersion());
+        assertThat(t.findResources("AWS::Lambda::Version")).isNotEmpty();
+        return ref.toString();
+    }
+
+    @Test
     void templateHasNoDependencyCycle() {
         assertThat(DependencyCycles.find(template.toJSON())).isEmpty();
     }
@@ -377,7 +393,8 @@ class SignInStackTest {
 
         @BeforeAll
         void synthesise() {
-            other = TestStacks.stack(TestStacks.settings().wafEnabled(false).linkBase("https://signin.example.com/links").build());
+            other = TestStacks.stack(TestStacks.settings().wafEnabled(false).linkBase("https://signin.example.com/links")
+                    .sandboxRecipients(List.of("alice@example.org")).build());
             otherTemplate = Template.fromStack(other);
         }
 
@@ -395,6 +412,17 @@ class SignInStackTest {
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
                             "LINK_BASE", "https://signin.example.com/links", "LINK_STYLE", "page", "SIGN_UP_MODE", "open",
                             "ALLOWED_EMAIL_DOMAINS", "", "LINK_EXPIRY_SECONDS", "900", "REQUEST_COOLDOWN_SECONDS", "60"))))));
+        }
+
+        @Test
+        void aSandboxRecipientBecomesAnIdentityTheSignInFunctionMaySendTo() {
+            otherTemplate.resourceCountIs("AWS::SES::EmailIdentity", 2);
+            otherTemplate.hasResourceProperties("AWS::SES::EmailIdentity", Match.objectLike(Map.of("EmailIdentity", "alice@example.org")));
+            otherTemplate.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                    "Statement", Match.arrayWith(List.of(Match.objectEquals(Map.of("Effect", "Allow", "Action", "ses:SendEmail",
+                            "Resource", List.of(other.resolve(other.sender().getEmailIdentityArn()),
+                                    Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                                            Match.arrayWith(List.of(Match.stringLikeRegexp(".*:identity/.*")))))))))))))))));
         }
 
         @Test

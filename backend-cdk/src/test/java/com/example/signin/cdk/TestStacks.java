@@ -19,18 +19,26 @@ final class TestStacks {
     private TestStacks() {
     }
 
-    /** A small jar that stands in for {@code lambdas/target/lambdas.jar}; CDK only hashes and stages it. */
-    static Path smallJar() {
+    private static Path smallJar;
+
+    /** A small jar that stands in for {@code lambdas/target/lambdas.jar}; CDK only hashes and stages it. Made once. */
+    static synchronized Path smallJar() {
+        if (smallJar != null) {
+            return smallJar;
+        }
         try {
             Path dir = Files.createTempDirectory("backend-cdk-test");
             Path jar = dir.resolve("lambdas.jar");
             try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("README.txt"));
+                ZipEntry entry = new ZipEntry("README.txt");
+                entry.setTime(0);
+                zip.putNextEntry(entry);
                 zip.write("stand-in for the lambdas jar".getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
             dir.toFile().deleteOnExit();
             jar.toFile().deleteOnExit();
+            smallJar = jar;
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
