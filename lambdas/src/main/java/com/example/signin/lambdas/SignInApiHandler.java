@@ -143,7 +143,7 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
                 return tooLarge();
             }
             try {
-                bytes = Base64.getMimeDecoder().decode(raw);
+                bytes = Base64.getDecoder().decode(raw.strip());
             } catch (IllegalArgumentException e) {
                 return error(400, SignInApi.ERROR_INVALID_REQUEST, BODY_SHAPE);
             }
