@@ -35,7 +35,7 @@ class MagicLinkServiceTest {
     private static int tables;
 
     private final SeededRandom random = new SeededRandom(42);
-    private final MutableClock clock = MutableClock.at("2026-04-01T08:00:00Z");
+    private final MutableClock clock = MutableClock.at("2099-04-01T08:00:00Z");
     private final RecordingMailer mailer = new RecordingMailer();
     private final InMemoryDirectory directory = new InMemoryDirectory().with("known@example.com").with("old@elsewhere.org");
     private final AtomicLong nanos = new AtomicLong();
@@ -271,6 +271,17 @@ class MagicLinkServiceTest {
         LinkRecord record = store.find(new SaltedHash(SALT).of("known@example.com")).orElseThrow();
         assertThat(record.toString() + record.secretHash() + record.challenge()).doesNotContain(secret).doesNotContain("known");
         assertThat(record.secretHash()).isEqualTo(new SaltedHash(SALT).of(secret));
+    }
+
+    @Test
+    void ofTwentyRacingRequestsForOneAddressExactlyOneSendsAMail() throws Exception {
+        MagicLinkService service = openService();
+
+        List<SignInResult> results = LinkStoreTest.race(20, i -> service.request(request("known@example.com")));
+
+        assertThat(results).filteredOn(r -> r instanceof SignInResult.Accepted).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof SignInResult.TooManyRequests).hasSize(19);
+        assertThat(mailer.sent).hasSize(1);
     }
 
     /** The link line of the text part. */
