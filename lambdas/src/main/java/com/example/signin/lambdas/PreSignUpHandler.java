@@ -40,6 +40,11 @@ public final class PreSignUpHandler implements RequestHandler<CognitoUserPoolPre
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /** Builds the handler from {@code SIGN_UP_MODE} and {@code ALLOWED_EMAIL_DOMAINS} in {@code environment}. */
+    public static PreSignUpHandler create(Map<String, String> environment) {
+        return new PreSignUpHandler(LambdaWiring.signUpPolicy(new Environment(environment)));
+    }
+
     @Override
     public CognitoUserPoolPreSignUpEvent handleRequest(CognitoUserPoolPreSignUpEvent event, Context context) {
         if (!ADMIN_CREATE_USER.equals(event.getTriggerSource())) {

@@ -143,7 +143,7 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
                 return tooLarge();
             }
             try {
-                bytes = Base64.getMimeDecoder().decode(raw);
+                bytes = Base64.getDecoder().decode(raw.strip());
             } catch (IllegalArgumentException e) {
                 return error(400, SignInApi.ERROR_INVALID_REQUEST, BODY_SHAPE);
             }
@@ -170,7 +170,7 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
         } else if (result instanceof SignInResult.TooManyRequests tooMany) {
             long seconds = tooMany.retryAfter().toSeconds();
             return respond(429, body(Map.of(SignInApi.FIELD_ERROR, SignInApi.ERROR_TOO_MANY_REQUESTS,
-                    SignInApi.FIELD_MESSAGE, "A link was sent to this address moments ago. Wait " + seconds
+                    SignInApi.FIELD_MESSAGE, "A link was asked for this address moments ago. Wait " + seconds
                             + " seconds before asking for another one.")), Map.of("Retry-After", Long.toString(seconds)));
         } else {
             return error(503, SignInApi.ERROR_EMAIL_UNAVAILABLE, "The sign-in email could not be sent right now. Try again in a minute.");

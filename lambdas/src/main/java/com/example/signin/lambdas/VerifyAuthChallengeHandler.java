@@ -41,6 +41,15 @@ public final class VerifyAuthChallengeHandler implements
         this.priming = null;
     }
 
+    /**
+     * Builds the handler the way the Lambda does, from environment variables ({@code LINK_TABLE},
+     * {@code EMAIL_HASH_SALT}, {@code MAX_FAILED_ATTEMPTS}), with the caller's DynamoDB client:
+     * for the local backend.
+     */
+    public static VerifyAuthChallengeHandler create(Map<String, String> environment, DynamoDbClient dynamo, Clock clock) {
+        return new VerifyAuthChallengeHandler(LambdaWiring.linkVerifier(new Environment(environment), dynamo, clock));
+    }
+
     @Override
     public CognitoUserPoolVerifyAuthChallengeResponseEvent handleRequest(
             CognitoUserPoolVerifyAuthChallengeResponseEvent event, Context context) {

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,6 +38,15 @@ public final class SdkPriming implements Resource {
         return this;
     }
 
+    /** Runs the priming of every registered instance, as a checkpoint would; for a smoke test. */
+    public static int primeRegistered() {
+        int completed = 0;
+        for (SdkPriming priming : REGISTERED) {
+            completed += priming.prime();
+        }
+        return completed;
+    }
+
     public SdkPriming dynamo(DynamoDbClient dynamo, String table) {
         primers.add(() -> dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.builder().s("priming").build()))
@@ -58,17 +66,35 @@ public final class SdkPriming implements Resource {
         return this;
     }
 
-    /** Runs every primer; never throws. */
-    public void prime() {
+    /**
+     * Runs every primer; never throws.
+     *
+     * @return how many requests went all the way to the point of transmission
+     */
+    public int prime() {
+        int completed = 0;
         for (Runnable primer : primers) {
             try {
                 primer.run();
-            } catch (SdkException | PrimingInterceptor.PrimingComplete expected) {
-                LOG.debug("Primed: {}", expected.getMessage());
+                LOG.warn("A priming request was not stopped before transmission");
             } catch (RuntimeException e) {
-                LOG.warn("Priming step failed; the function still works, its first call is slower", e);
+                if (stoppedByPriming(e)) {
+                    completed++;
+                } else {
+                    LOG.warn("Priming step failed; the function still works, its first call is slower", e);
+                }
             }
         }
+        return completed;
+    }
+
+    private static boolean stoppedByPriming(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PrimingInterceptor.PrimingComplete) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

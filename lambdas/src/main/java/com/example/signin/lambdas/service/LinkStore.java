@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,9 +53,9 @@ public final class LinkStore {
     }
 
     /**
-     * Creates the table ({@code pk} string hash key, on-demand) if it does not exist and waits
-     * until it is active. For tests and the local backend; in AWS the CDK stack owns the table
-     * (and its TTL on {@value #EXP}).
+     * Creates the table ({@code pk} string hash key, on-demand, TTL on {@value #EXP}) if it does
+     * not exist and waits until it is active. For tests and the local backend; in AWS the CDK
+     * stack owns the table.
      */
     public static void createTable(DynamoDbClient dynamo, String table) {
         try {
@@ -71,6 +72,7 @@ public final class LinkStore {
             try {
                 TableStatus status = dynamo.describeTable(DescribeTableRequest.builder().tableName(table).build()).table().tableStatus();
                 if (status == TableStatus.ACTIVE) {
+                    enableTimeToLive(dynamo, table);
                     return;
                 }
             } catch (ResourceNotFoundException notYet) {
@@ -84,6 +86,13 @@ public final class LinkStore {
             }
         }
         throw new IllegalStateException("Table " + table + " did not become active within 60 s");
+    }
+
+    private static void enableTimeToLive(DynamoDbClient dynamo, String table) {
+        TimeToLiveStatus ttl = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().timeToLiveStatus();
+        if (ttl == TimeToLiveStatus.DISABLED) {
+            dynamo.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.attributeName(EXP).enabled(true)));
+        }
     }
 
     /**

@@ -62,6 +62,9 @@ class LinkStoreTest {
     void creatingTheTableAgainIsHarmless() {
         LinkStore.createTable(client, "links");
         assertThat(client.listTables().tableNames()).contains("links");
+        var ttl = client.describeTimeToLive(b -> b.tableName("links")).timeToLiveDescription();
+        assertThat(ttl.attributeName()).isEqualTo(LinkStore.EXP);
+        assertThat(ttl.timeToLiveStatusAsString()).isIn("ENABLED", "ENABLING");
     }
 
     @Test

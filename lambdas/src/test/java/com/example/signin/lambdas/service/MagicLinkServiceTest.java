@@ -273,6 +273,17 @@ class MagicLinkServiceTest {
         assertThat(record.secretHash()).isEqualTo(new SaltedHash(SALT).of(secret));
     }
 
+    @Test
+    void ofTwentyRacingRequestsForOneAddressExactlyOneSendsAMail() throws Exception {
+        MagicLinkService service = openService();
+
+        List<SignInResult> results = LinkStoreTest.race(20, i -> service.request(request("known@example.com")));
+
+        assertThat(results).filteredOn(r -> r instanceof SignInResult.Accepted).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof SignInResult.TooManyRequests).hasSize(19);
+        assertThat(mailer.sent).hasSize(1);
+    }
+
     /** The link line of the text part. */
     static String linkIn(String text) {
         return text.lines().filter(line -> line.contains("#")).findFirst().orElseThrow().strip();
