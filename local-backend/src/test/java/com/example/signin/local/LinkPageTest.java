@@ -84,6 +84,18 @@ class LinkPageTest {
         }
     }
 
+    @Test
+    void mailboxPageInTheBrowserLinksToTheLinkPage() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (Debian package chromium)");
+        SignInDriver app = new SignInDriver(endpoints, http, null);
+        assertThat(app.requestLink("mailbox@example.com", Secrets.generate(RANDOM))).isEqualTo(202);
+        String secret = app.latestSecret("mailbox@example.com");
+
+        String dom = dumpDom(endpoints.mailboxUrl());
+        assertThat(dom).contains("mailbox@example.com")
+                .contains("<a rel=\"noreferrer\" href=\"" + endpoints.linkBase() + "/open#" + secret + "\">");
+    }
+
     private static String dumpDom(String url) throws Exception {
         Path profile = Files.createTempDirectory(browserHome, "profile");
         Path out = Files.createTempFile(browserHome, "dom", ".html");
