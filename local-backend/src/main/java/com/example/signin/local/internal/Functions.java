@@ -15,12 +15,9 @@ import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.service.CognitoUserDirectory;
 import com.example.signin.lambdas.service.LinkStore;
-import com.example.signin.lambdas.service.LinkVerifier;
 import com.example.signin.lambdas.service.MailSender;
-import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.local.Endpoints;
-import com.example.signin.protocol.SaltedHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -77,7 +74,7 @@ public final class Functions implements AutoCloseable {
             return client;
         });
         triggers.put(Triggers.PRE_SIGN_UP, new Lazy<>(() -> new LambdaFunction<>(Triggers.PRE_SIGN_UP,
-                new PreSignUpHandler(SignUpPolicy.open()),
+                PreSignUpHandler.create(environment()),
                 CognitoUserPoolPreSignUpEvent.class, CognitoUserPoolPreSignUpEvent.class)));
         triggers.put(Triggers.DEFINE_AUTH_CHALLENGE, new Lazy<>(() -> new LambdaFunction<>(Triggers.DEFINE_AUTH_CHALLENGE,
                 new DefineAuthChallengeHandler(),
@@ -87,8 +84,7 @@ public final class Functions implements AutoCloseable {
                 CognitoUserPoolCreateAuthChallengeEvent.class, CognitoUserPoolCreateAuthChallengeEvent.class)));
         triggers.put(Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE, new Lazy<>(() -> new LambdaFunction<>(
                 Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE,
-                new VerifyAuthChallengeHandler(new LinkVerifier(new LinkStore(dynamo.get(), LINK_TABLE),
-                        new SaltedHash(setting.linkHashSalt()), LinkVerifier.DEFAULT_MAX_FAILED_ATTEMPTS, setting.clock())),
+                VerifyAuthChallengeHandler.create(environment(), dynamo.get(), setting.clock()),
                 CognitoUserPoolVerifyAuthChallengeResponseEvent.class, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)));
         triggers.put(Triggers.POST_AUTHENTICATION, new Lazy<>(() -> new LambdaFunction<>(Triggers.POST_AUTHENTICATION,
                 new PostAuthenticationHandler(new CognitoUserDirectory(cognito.get(), random)),
@@ -104,7 +100,7 @@ public final class Functions implements AutoCloseable {
         return new Functions(setting);
     }
 
-    /** The sign-in function's environment, as the CDK stack sets it in AWS (docs/CONTRACTS.md). */
+    /** The functions' environment, as the CDK stack sets it in AWS (docs/CONTRACTS.md). */
     Map<String, String> environment() {
         Endpoints e = setting.endpoints();
         Map<String, String> env = new LinkedHashMap<>();
@@ -123,6 +119,7 @@ public final class Functions implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(setting.smtpPort()));
         env.put("CORS_ALLOWED_ORIGIN", "");
+        env.put("MAX_FAILED_ATTEMPTS", "3");
         return env;
     }
 

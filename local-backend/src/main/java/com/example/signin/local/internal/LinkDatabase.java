@@ -1,6 +1,5 @@
 package com.example.signin.local.internal;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,21 +67,13 @@ public final class LinkDatabase implements AutoCloseable {
         return database;
     }
 
+    /** Shuts DynamoDB Local down (its threads would keep the JVM alive); if it is still starting, as soon as it is up. */
     @Override
     public void close() {
-        AmazonDynamoDBLocal local;
-        try {
-            local = database.get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException | TimeoutException e) {
-            return;
-        }
-        local.shutdown();
-    }
-
-    static File fileOf(Path dataDir) {
-        return dataDir.resolve("links.db").toFile();
+        database.whenComplete((local, failure) -> {
+            if (local != null) {
+                local.shutdown();
+            }
+        });
     }
 }

@@ -40,7 +40,10 @@ public final class LinkPage {
             "  button.href = appLink;",
             "  document.getElementById('copy').textContent = appLink;",
             "  document.getElementById('valid').hidden = false;",
-            "  window.location.href = appLink;",
+            "  // After the page has loaded, so that it stays usable if the browser asks before opening the app.",
+            "  window.addEventListener('load', function () {",
+            "    window.setTimeout(function () { window.location.href = appLink; }, 250);",
+            "  });",
             "})();");
 
     private final String html;
