@@ -92,6 +92,8 @@ public final class MainWindowView {
         viewModel.bannerProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 (newLinkButton.isVisible() ? newLinkButton : dismissButton).requestFocus();
+            } else if (banner.isFocusWithin()) {
+                focusCurrentScreen(); // the focused banner button is gone
             }
         });
 
@@ -101,7 +103,7 @@ public final class MainWindowView {
         // or the first traversable control (the mailbox link) would take Enter.
         content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                loaded.get(viewModel.screenProperty().get()).view().initialFocus().requestFocus();
+                focusCurrentScreen();
             }
         });
         viewModel.attentionRequestsProperty().addListener((obs, old, now) -> bringToFront());
@@ -111,6 +113,13 @@ public final class MainWindowView {
         Loaded shown = loaded.computeIfAbsent(screen, s -> factories.get(s).get());
         content.getChildren().setAll(shown.node());
         shown.view().initialFocus().requestFocus();
+    }
+
+    private void focusCurrentScreen() {
+        Loaded current = loaded.get(viewModel.screenProperty().get());
+        if (current != null) {
+            current.view().initialFocus().requestFocus();
+        }
     }
 
     private void bringToFront() {
