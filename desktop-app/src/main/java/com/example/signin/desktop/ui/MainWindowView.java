@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -35,7 +34,6 @@ public final class MainWindowView {
 
     @FXML private BorderPane window;
     @FXML private HBox localBadge;
-    @FXML private Label localBadgeLabel;
     @FXML private Hyperlink mailboxLink;
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
