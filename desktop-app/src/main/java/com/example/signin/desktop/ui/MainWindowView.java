@@ -3,12 +3,15 @@ package com.example.signin.desktop.ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -21,11 +24,16 @@ import javafx.stage.Window;
 public final class MainWindowView {
 
     private final MainWindowViewModel viewModel;
-    private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
-    private final Map<Screen, ScreenView> views = new EnumMap<>(Screen.class);
+    private final Messages messages;
+    /** Each screen is loaded the first time it shows: the start needs only one of them. */
+    private final Map<Screen, Supplier<Loaded>> factories = new EnumMap<>(Screen.class);
+    private final Map<Screen, Loaded> loaded = new EnumMap<>(Screen.class);
 
+    private record Loaded(Parent node, ScreenView view) {
+    }
+
+    @FXML private BorderPane window;
     @FXML private HBox localBadge;
-    @FXML private Label localBadgeLabel;
     @FXML private Hyperlink mailboxLink;
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
@@ -33,25 +41,28 @@ public final class MainWindowView {
     @FXML private Button dismissButton;
     @FXML private StackPane content;
 
-    private MainWindowView(MainWindowViewModel viewModel) {
+    private MainWindowView(MainWindowViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        add(Screen.PROGRESS, "Progress.fxml", () -> new ProgressView(viewModel));
+        add(Screen.SIGN_IN, "SignIn.fxml", () -> new SignInView(viewModel.signIn()));
+        add(Screen.INBOX, "Inbox.fxml", () -> new InboxView(viewModel.inbox()));
+        add(Screen.SIGNED_IN, "SignedIn.fxml", () -> new SignedInView(viewModel.signedIn()));
     }
 
-    /** Loads the window and its screens for {@code viewModel}; call {@link MainWindowViewModel#start()} once it shows. */
+    /** Loads the window for {@code viewModel}; call {@link MainWindowViewModel#start()} once it shows. */
     public static Parent load(MainWindowViewModel viewModel, Messages messages) {
-        MainWindowView view = new MainWindowView(viewModel);
-        view.add(Screen.PROGRESS, "Progress.fxml", new ProgressView(viewModel), messages);
-        view.add(Screen.SIGN_IN, "SignIn.fxml", new SignInView(viewModel.signIn()), messages);
-        view.add(Screen.INBOX, "Inbox.fxml", new InboxView(viewModel.inbox()), messages);
-        view.add(Screen.SIGNED_IN, "SignedIn.fxml", new SignedInView(viewModel.signedIn()), messages);
+        MainWindowView view = new MainWindowView(viewModel, messages);
         Parent root = FxResources.loadView("MainWindow.fxml", view, messages);
         root.getStylesheets().add(FxResources.url("app.css").toExternalForm());
         return root;
     }
 
-    private void add(Screen screen, String fxml, ScreenView controller, Messages messages) {
-        screens.put(screen, FxResources.loadView(fxml, controller, messages));
-        views.put(screen, controller);
+    private void add(Screen screen, String fxml, Supplier<ScreenView> controller) {
+        factories.put(screen, () -> {
+            ScreenView view = controller.get();
+            return new Loaded(FxResources.loadView(fxml, view, messages), view);
+        });
     }
 
     @FXML
@@ -67,23 +78,46 @@ public final class MainWindowView {
         newLinkButton.visibleProperty().bind(viewModel.bannerOffersNewLinkProperty());
         newLinkButton.managedProperty().bind(newLinkButton.visibleProperty());
         newLinkButton.setOnAction(event -> viewModel.sendNewLink());
-        // Escape dismisses the banner; disabled when there is none so Escape does nothing then.
         dismissButton.disableProperty().bind(viewModel.bannerShownBinding().not());
         dismissButton.setOnAction(event -> viewModel.dismissBanner());
+        // Escape dismisses the banner wherever the focus is, whichever control would otherwise take the key.
+        window.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && banner.isVisible()) {
+                viewModel.dismissBanner();
+                event.consume();
+            }
+        });
         viewModel.bannerProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 (newLinkButton.isVisible() ? newLinkButton : dismissButton).requestFocus();
+            } else if (banner.isFocusWithin()) {
+                focusCurrentScreen(); // the focused banner button is gone
             }
         });
 
         show(viewModel.screenProperty().get());
         viewModel.screenProperty().addListener((obs, old, now) -> show(now));
+        // A focus request before the window has a scene is lost: repeat it once the scene is there,
+        // or the first traversable control (the mailbox link) would take Enter.
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                focusCurrentScreen();
+            }
+        });
         viewModel.attentionRequestsProperty().addListener((obs, old, now) -> bringToFront());
     }
 
     private void show(Screen screen) {
-        content.getChildren().setAll(screens.get(screen));
-        views.get(screen).initialFocus().requestFocus();
+        Loaded shown = loaded.computeIfAbsent(screen, s -> factories.get(s).get());
+        content.getChildren().setAll(shown.node());
+        shown.view().initialFocus().requestFocus();
+    }
+
+    private void focusCurrentScreen() {
+        Loaded current = loaded.get(viewModel.screenProperty().get());
+        if (current != null) {
+            current.view().initialFocus().requestFocus();
+        }
     }
 
     private void bringToFront() {

@@ -59,9 +59,12 @@ final class UncaughtErrorDialog implements Thread.UncaughtExceptionHandler {
             alert.setTitle(messages.get("error.title"));
             alert.setHeaderText(messages.get("error.header"));
             alert.setContentText(messages.get("error.content", dataDir.toString()));
-            alert.showAndWait();
-        } finally {
+            alert.setOnHidden(event -> showing.set(false));
+            // show(), not showAndWait(): the failure may have come from a layout or animation pulse.
+            alert.show();
+        } catch (RuntimeException e) {
             showing.set(false);
+            LOG.error("Cannot show the error dialog", e);
         }
     }
 }

@@ -1,0 +1,36 @@
+package com.example.signin.desktop.ui;
+
+import com.example.signin.desktop.AppContext;
+import com.example.signin.desktop.BackendInfo;
+import com.example.signin.desktop.IncomingLinks;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The real window and screens over a fake client, for TestFX tests, screenshots and the start-up benchmark. */
+final class TestWindow {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    final FakeSignInClient client = new FakeSignInClient(clock);
+    final IncomingLinks links = new IncomingLinks();
+    final List<String> opened = new CopyOnWriteArrayList<>();
+    final FxTaskExecutor executor = new FxTaskExecutor();
+    final Messages messages = Messages.load();
+    MainWindowViewModel viewModel;
+    Parent root;
+
+    /** Builds the window on {@code stage} (on the JavaFX thread) and shows it; does not start the view model. */
+    void show(Stage stage, BackendInfo backend, boolean dark) {
+        DesktopApp.setTheme(dark);
+        AppContext context = new AppContext(client, links, backend, Path.of("/home/alice/.local/share/magic-link-signin"));
+        viewModel = new MainWindowViewModel(context, executor, messages, clock, opened::add);
+        root = MainWindowView.load(viewModel, messages);
+        stage.setScene(new Scene(root));
+        stage.setTitle(messages.get("app.title"));
+        stage.show();
+    }
+}
