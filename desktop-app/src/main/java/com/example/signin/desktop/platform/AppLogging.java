@@ -71,6 +71,7 @@ public final class AppLogging {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
+        encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);
         encoder.start();
         return encoder;
     }

@@ -77,7 +77,7 @@ class LocalBackendSignInTest {
 
     private CognitoSignInClient client(Path dataDir) {
         return new CognitoSignInClient(CompletableFuture.completedFuture(config), new PendingSignInStore(dataDir),
-                c -> new TokenStore.FileTokenStore(dataDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
+                () -> new TokenStore.FileTokenStore(dataDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
     }
 
     @Test
