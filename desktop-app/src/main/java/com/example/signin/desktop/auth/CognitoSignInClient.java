@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     private final CompletableFuture<ClientConfig> config;
     private final PendingSignInStore pending;
-    private final Function<ClientConfig, TokenStore> tokenStores;
+    private final Supplier<TokenStore> tokenStores;
+    private TokenStore tokenStore;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Locale locale;
@@ -95,10 +96,10 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
     /**
      * @param config      the backend configuration, possibly not known yet
      * @param pending     where the pending request is kept
-     * @param tokenStores opens the refresh token store for a configuration (called once, off the UI thread)
+     * @param tokenStores opens the refresh token store (called once, on the first call that needs it)
      */
     public CognitoSignInClient(CompletableFuture<ClientConfig> config, PendingSignInStore pending,
-            Function<ClientConfig, TokenStore> tokenStores, Clock clock, Locale locale) {
+            Supplier<TokenStore> tokenStores, Clock clock, Locale locale) {
         this.config = Objects.requireNonNull(config, "config");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.tokenStores = Objects.requireNonNull(tokenStores, "tokenStores");
@@ -110,7 +111,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
     public static CognitoSignInClient forDataDir(CompletableFuture<ClientConfig> config, Path dataDir) {
         Path absolute = dataDir.toAbsolutePath();
         return new CognitoSignInClient(config, new PendingSignInStore(absolute),
-                c -> TokenStore.open(absolute, c.userPoolId() + "/" + c.clientId() + " " + absolute),
+                () -> TokenStore.open(absolute, "refresh token " + absolute),
                 Clock.systemUTC(), Locale.getDefault());
     }
 
@@ -212,10 +213,11 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     @Override
     public Optional<Session> restoreSession() throws SignInException {
-        Connections c = connections();
+        // Looked up before waiting for the backend: without a stored session the sign-in screen
+        // shows at once, and only the first request waits for a local backend that is starting.
         Optional<String> stored;
         try {
-            stored = c.tokenStore().load();
+            stored = tokenStore().load();
         } catch (IOException e) {
             LOG.warn("The stored session cannot be read: {}", e.getMessage());
             return Optional.empty();
@@ -224,6 +226,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("No stored session");
             return Optional.empty();
         }
+        Connections c = connections();
         AuthenticationResultType result;
         try {
             result = c.cognito().initiateAuth(r -> r
@@ -316,8 +319,15 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         cfg.cognitoEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         connections = new Connections(cfg, new MagicLinkFormat(cfg.scheme(), cfg.linkBase()), http,
                 new SignInApiClient(http, cfg.apiUrl()), builder.build(),
-                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStores.apply(cfg));
+                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStore());
         return connections;
+    }
+
+    private synchronized TokenStore tokenStore() {
+        if (tokenStore == null) {
+            tokenStore = tokenStores.get();
+        }
+        return tokenStore;
     }
 
     private void storeRefreshToken(Connections c, String refreshToken) throws SignInException {

@@ -3,9 +3,7 @@ package com.example.signin.desktop.platform;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's log: {@code logs/app.log} in the data folder (three files of 5 MB at most), one line
- * per state change, warnings also on the console. Configured in code so the data folder (known
+ * per state change (what the person must act on is also printed or shown). Configured in code so the data folder (known
  * only after the arguments are read) picks the file. Libraries log warnings only: their debug
  * output could carry request bodies.
  */
@@ -60,21 +58,9 @@ public final class AppLogging {
         fileAppender.setEncoder(encoder(context));
         fileAppender.start();
 
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setContext(context);
-        console.setName("console");
-        console.setTarget("System.err");
-        ThresholdFilter warnings = new ThresholdFilter();
-        warnings.setLevel("WARN");
-        warnings.start();
-        console.addFilter(warnings);
-        console.setEncoder(encoder(context));
-        console.start();
-
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(fileAppender);
-        root.addAppender(console);
         for (String name : QUIET) {
             context.getLogger(name).setLevel(Level.WARN);
         }
@@ -85,6 +71,7 @@ public final class AppLogging {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
+        encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);
         encoder.start();
         return encoder;
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * hands the link to the running copy):
  * <ul>
  *   <li>Linux: {@code $XDG_DATA_HOME/applications/magic-link-signin.desktop} with
- *       {@code Exec="<launcher>" %u} and {@code MimeType=x-scheme-handler/<scheme>;}, then
+ *       {@code Exec=<launcher> %u} and {@code MimeType=x-scheme-handler/<scheme>;}, then
  *       {@code update-desktop-database} and {@code xdg-mime default};</li>
  *   <li>Windows: {@code HKCU\Software\Classes\<scheme>} with {@code URL Protocol} and
  *       {@code shell\open\command} through {@code reg.exe};</li>
@@ -232,10 +232,15 @@ public final class SchemeRegistrar {
     }
 
     /**
-     * One argument of a desktop entry's Exec key: double-quoted with {@code " ` $ \} escaped
+     * One argument of a desktop entry's Exec key: as it is when it has no reserved character, else
+     * double-quoted with {@code " ` $ \} escaped
      * (the Exec rules), then every backslash doubled (the string-value rules), as the spec says.
      */
     static String desktopExecQuote(String s) {
+        if (s.matches("[A-Za-z0-9/._+,=@:~-]+")) {
+            // Unquoted where the spec allows it: xdg-open's generic mode does not understand quotes.
+            return s;
+        }
         StringBuilder quoted = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '`' || c == '$' || c == '\\') {

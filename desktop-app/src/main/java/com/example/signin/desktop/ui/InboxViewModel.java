@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -99,6 +98,9 @@ public final class InboxViewModel {
     }
 
     private void updateCountdown() {
+        if (request != null && !clock.instant().isBefore(request.expiresAt())) {
+            expiry.set(messages.get("inbox.expired"));
+        }
         Duration left = Duration.between(clock.instant(), resendAllowedAt);
         long seconds = left.isNegative() || left.isZero() ? 0 : left.plusMillis(999).getSeconds();
         secondsUntilResend.set(seconds);
@@ -110,7 +112,13 @@ public final class InboxViewModel {
     /** Asks for a new link for the same address, once the cooldown is over. */
     public void resend() {
         updateCountdown();
-        if (!canResend.get() || request == null) {
+        if (request == null || busy.get()) {
+            return;
+        }
+        if (!canResend.get()) {
+            // Reached from the banner's "Send a new link" during the cooldown: say how long to wait.
+            problem.set(messages.get("problem.RATE_LIMITED.retryAfter",
+                    messages.waitText(Duration.ofSeconds(secondsUntilResend.get()))));
             return;
         }
         String address = request.email();

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -35,7 +34,6 @@ public final class MainWindowView {
 
     @FXML private BorderPane window;
     @FXML private HBox localBadge;
-    @FXML private Label localBadgeLabel;
     @FXML private Hyperlink mailboxLink;
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
@@ -92,11 +90,20 @@ public final class MainWindowView {
         viewModel.bannerProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 (newLinkButton.isVisible() ? newLinkButton : dismissButton).requestFocus();
+            } else if (banner.isFocusWithin()) {
+                focusCurrentScreen(); // the focused banner button is gone
             }
         });
 
         show(viewModel.screenProperty().get());
         viewModel.screenProperty().addListener((obs, old, now) -> show(now));
+        // A focus request before the window has a scene is lost: repeat it once the scene is there,
+        // or the first traversable control (the mailbox link) would take Enter.
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                focusCurrentScreen();
+            }
+        });
         viewModel.attentionRequestsProperty().addListener((obs, old, now) -> bringToFront());
     }
 
@@ -104,6 +111,13 @@ public final class MainWindowView {
         Loaded shown = loaded.computeIfAbsent(screen, s -> factories.get(s).get());
         content.getChildren().setAll(shown.node());
         shown.view().initialFocus().requestFocus();
+    }
+
+    private void focusCurrentScreen() {
+        Loaded current = loaded.get(viewModel.screenProperty().get());
+        if (current != null) {
+            current.view().initialFocus().requestFocus();
+        }
     }
 
     private void bringToFront() {

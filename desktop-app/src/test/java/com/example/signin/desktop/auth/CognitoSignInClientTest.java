@@ -81,7 +81,7 @@ class CognitoSignInClientTest {
     private CognitoSignInClient client(ClientConfig config) {
         pending = new PendingSignInStore(dataDir);
         tokens = new TokenStore.FileTokenStore(dataDir.resolve("refresh-token"));
-        return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, c -> tokens, Clock.systemUTC(),
+        return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens, Clock.systemUTC(),
                 Locale.ENGLISH);
     }
 
@@ -167,7 +167,7 @@ class CognitoSignInClientTest {
     void aBackendThatNeverStartsIsReportedNotAwaitedForever() {
         try (CognitoSignInClient waiting = new CognitoSignInClient(
                 CompletableFuture.failedFuture(new IllegalStateException("port in use")), new PendingSignInStore(dataDir),
-                c -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
+                () -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
             SignInException e = catchSignIn(() -> waiting.requestLink(EMAIL));
             assertThat(e.problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
             assertThat(e.getMessage()).contains("port in use");
@@ -301,6 +301,15 @@ class CognitoSignInClientTest {
     void withoutAStoredTokenThereIsNoSessionToRestore() throws Exception {
         assertThat(client.restoreSession()).isEmpty();
         assertThat(backend.calls).isEmpty();
+    }
+
+    @Test
+    void withoutAStoredTokenTheStartDoesNotWaitForABackendStillStarting() throws Exception {
+        try (CognitoSignInClient starting = new CognitoSignInClient(new CompletableFuture<>(), new PendingSignInStore(dataDir),
+                () -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
+            assertThat(starting.restoreSession()).isEmpty();
+            assertThat(starting.pendingRequest()).isEmpty();
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ class SchemeRegistrarTest {
         String entry = Files.readString(desktop);
         assertThat(entry).contains("MimeType=x-scheme-handler/" + SCHEME + ";\n")
                 .contains("NoDisplay=true\n")
-                .contains("Exec=\"" + registrar.launcherScript().toString().replace("\\", "\\\\\\\\") + "\" %u\n");
+                .contains("Exec=" + SchemeRegistrar.desktopExecQuote(registrar.launcherScript().toString()) + " %u\n");
         assertThat(run(List.of("xdg-mime", "query", "default", "x-scheme-handler/" + SCHEME)).strip())
                 .isEqualTo("magic-link-signin.desktop");
     }
@@ -144,6 +144,7 @@ class SchemeRegistrarTest {
 
     @Test
     void execArgumentsAreQuotedAsTheDesktopEntrySpecSays() {
+        assertThat(SchemeRegistrar.desktopExecQuote("/home/alice/.local/share/app/bin/run")).isEqualTo("/home/alice/.local/share/app/bin/run");
         assertThat(SchemeRegistrar.desktopExecQuote("/home/a b/run")).isEqualTo("\"/home/a b/run\"");
         assertThat(SchemeRegistrar.desktopExecQuote("/x/$HOME\"q")).isEqualTo("\"/x/\\\\$HOME\\\\\"q\"");
         assertThat(SchemeRegistrar.desktopExecQuote("/x/100%")).isEqualTo("\"/x/100%%\"");

@@ -33,7 +33,7 @@ class FakeSignInClient implements SignInClient {
     volatile SignInException nextFailure;
     /** The problem every link except {@link #GOOD_LINK} is refused with. */
     volatile SignInException.Problem refusal = SignInException.Problem.LINK_INVALID;
-    /** When set, requestLink and completeSignIn wait for it (to see the busy state). */
+    /** When set, requestLink, completeSignIn and restoreSession wait for it (to see the busy state). */
     volatile CountDownLatch gate;
 
     FakeSignInClient(Clock clock) {
@@ -103,6 +103,7 @@ class FakeSignInClient implements SignInClient {
     @Override
     public synchronized Optional<Session> restoreSession() throws SignInException {
         calls.add("restoreSession");
+        waitAtGate();
         failIfAsked();
         return stored;
     }

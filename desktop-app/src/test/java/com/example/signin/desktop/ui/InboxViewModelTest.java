@@ -66,10 +66,23 @@ class InboxViewModelTest {
     }
 
     @Test
-    void resendDuringTheCooldownSendsNothing() {
+    void onceTheLinkHasExpiredTheScreenSaysSo() {
+        clock.advance(FakeSignInClient.LINK_LIFETIME);
+
+        viewModel.tick();
+
+        assertThat(viewModel.expiryProperty().get()).isEqualTo(messages.get("inbox.expired"));
+        assertThat(viewModel.canResendBinding().get()).isTrue();
+    }
+
+    @Test
+    void resendDuringTheCooldownSendsNothingAndSaysHowLongToWait() {
+        clock.advance(Duration.ofSeconds(15));
+
         viewModel.resend();
 
         assertThat(client.calls).isEmpty();
+        assertThat(viewModel.problemProperty().get()).isEqualTo(messages.get("problem.RATE_LIMITED.retryAfter", "45 s"));
     }
 
     @Test

@@ -96,6 +96,24 @@ class SignInWindowTest {
     }
 
     @Test
+    void whileTheSessionIsRestoredTheKeyboardDoesNotReachTheMailboxLink(FxRobot robot) {
+        CountDownLatch gate = new CountDownLatch(1);
+        window.client.gate = gate;
+        robot.interact(window.viewModel::start);
+        mailbox.complete(Optional.of(URI.create("http://127.0.0.1:40123/mailbox")));
+        waitUntil(() -> !window.viewModel.mailboxUrlProperty().get().isEmpty());
+
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#progressIndicator").query());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.opened).isEmpty();
+        gate.countDown();
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGN_IN);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#emailField").query());
+    }
+
+    @Test
     void whileTheLinkIsRequestedTheButtonIsDisabledAndProgressShows(FxRobot robot) {
         startApp(robot);
         CountDownLatch gate = new CountDownLatch(1);
@@ -149,6 +167,8 @@ class SignInWindowTest {
         startApp(robot);
         requestLink(robot);
 
+        robot.interact(() -> stage.setIconified(true));
+
         window.links.deliver(FakeSignInClient.GOOD_LINK);
         waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGNED_IN);
 
@@ -175,6 +195,7 @@ class SignInWindowTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown(robot, "#banner")).isFalse();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#pasteField").query());
     }
 
     @Test
@@ -224,6 +245,21 @@ class SignInWindowTest {
         assertThat(window.client.calls).contains("signOut everywhere");
         assertThat(text(robot, "#noticeLabel")).isEqualTo(window.messages.get("signIn.signedOut"));
         assertThat(robot.lookup("#emailField").queryAs(TextField.class).getText()).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void mnemonicsReachTheButtons(FxRobot robot) {
+        startApp(robot);
+        robot.write("alice@example.com");
+        robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.INBOX);
+
+        robot.press(KeyCode.ALT).type(KeyCode.D).release(KeyCode.ALT);
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGN_IN);
+
+        robot.press(KeyCode.ALT).type(KeyCode.E).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#emailField").query());
     }
 
     @Test

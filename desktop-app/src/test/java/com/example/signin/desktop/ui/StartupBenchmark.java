@@ -66,6 +66,8 @@ public final class StartupBenchmark {
                 }
             } catch (IllegalStateException e) {
                 // The toolkit is not up yet.
+            } catch (java.util.concurrent.TimeoutException e) {
+                // The JavaFX thread is still busy building the window: ask again.
             } catch (Exception e) {
                 e.printStackTrace();
                 System.exit(1);

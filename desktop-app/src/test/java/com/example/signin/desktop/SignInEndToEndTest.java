@@ -1,0 +1,247 @@
+package com.example.signin.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.desktop.auth.CognitoSignInClient;
+import com.example.signin.desktop.auth.Mailbox;
+import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.desktop.config.ClientConfigReader;
+import com.example.signin.desktop.platform.AppFolders;
+import com.example.signin.desktop.platform.LauncherCommand;
+import com.example.signin.desktop.platform.PendingSignIn;
+import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.ui.FxTaskExecutor;
+import com.example.signin.desktop.ui.MainWindowView;
+import com.example.signin.desktop.ui.MainWindowViewModel;
+import com.example.signin.desktop.ui.Messages;
+import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole product on one machine: the app on the embedded local backend (temporary data folder
+ * and XDG folders), a link asked for through the window, read from the local mailbox, opened
+ * with {@code xdg-open} (which runs the registered desktop entry, as a click does), first while
+ * the app runs, then with the app closed so the handler process becomes the app.
+ *
+ * <p>The mail holds the page link {@code {linkBase}/open#secret}; in a browser its script forwards
+ * to {@code com.example.signin://signin#secret} (the local backend tests that page in Chromium).
+ * Here the test does that forwarding step itself and gives xdg-open the app link.
+ */
+@Timeout(600)
+class SignInEndToEndTest {
+
+    @TempDir
+    Path root;
+
+    private Path dataDir;
+    private Map<String, String> variables;
+    private final FxRobot robot = new FxRobot();
+    private final Messages messages = Messages.load();
+    private AppStartup.RunningApp app;
+    private Process coldStart;
+
+    @BeforeEach
+    void requireXdgUtils() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdg-open")) && Files.isExecutable(Path.of("/usr/bin/xdg-mime")),
+                "needs xdg-open and xdg-mime (Debian xdg-utils; .ci/setup.d/desktop-app.sh installs it)");
+        dataDir = root.resolve("data");
+        variables = new HashMap<>();
+        variables.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        variables.put("HOME", root.resolve("home").toString());
+        variables.put("XDG_DATA_HOME", root.resolve("xdg-data").toString());
+        variables.put("XDG_CONFIG_HOME", root.resolve("xdg-config").toString());
+        // xdg-open only consults x-scheme-handler entries when it believes there is a display.
+        variables.put("DISPLAY", ":99");
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        // Keep the app's log for a person to read after the run (it holds no secret, see the end of the test).
+        if (dataDir != null && Files.exists(dataDir.resolve("logs/app.log"))) {
+            Files.copy(dataDir.resolve("logs/app.log"), Path.of("target", "e2e-app.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        FxToolkit.cleanupStages();
+        if (app != null) {
+            app.close();
+        }
+        if (coldStart != null) {
+            // The xdg-open shell and the app it started (the launcher script execs java).
+            coldStart.descendants().forEach(ProcessHandle::destroy);
+            coldStart.destroy();
+            for (ProcessHandle p : coldStart.descendants().toList()) {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            }
+            coldStart.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aClickedLinkSignsInTheRunningAppThenAColdStartedOneAndForeignOrReplayedLinksAreRefused() throws Exception {
+        // The app starts on the local backend and registers com.example.signin:// on its first run.
+        AppStartup.Outcome outcome = AppStartup.start(LaunchArguments.parse("--data-dir", dataDir.toString()),
+                new AppStartup.Environment(new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
+                        AppFolders.Os.LINUX, LauncherCommand.ofCurrentProcess(Main.class.getName(),
+                                List.of("--data-dir", dataDir.toString()))));
+        assertThat(outcome.message()).isEmpty();
+        app = outcome.app();
+        showWindow(app.context());
+        assertThat(app.context().backend().local()).isTrue();
+
+        // 1. A link asked for in the window, opened while the app runs.
+        String alice = "alice@example.com";
+        askForLink(alice);
+        ClientConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
+        Mailbox mailbox = new Mailbox(config.mailboxUrl().orElseThrow());
+        String aliceLink = appLink(config, mailbox.awaitNewLink(alice, Optional.empty()));
+        waitUntil(() -> Files.exists(dataDir.resolve("scheme-registration"))
+                && Files.readString(dataDir.resolve("scheme-registration")).contains("registered"));
+        assertThat(xdgOpenAndWait(aliceLink)).isZero();
+        waitUntil(() -> labelText("#signedInAsLabel").contains(alice));
+        assertThat(log()).contains("A link arrived from another process").contains("Signed in as " + alice);
+
+        // 2. The same link again: refused on screen, still signed in.
+        assertThat(xdgOpenAndWait(aliceLink)).isZero();
+        waitUntil(() -> labelText("#bannerLabel").equals(messages.get("problem.LINK_NOT_REQUESTED_HERE")));
+        assertThat(labelText("#signedInAsLabel")).contains(alice);
+
+        // 3. A link asked for by another installation (another data folder) while this one waited for its own.
+        String bob = "bob@example.com";
+        Path otherDataDir = Files.createDirectories(root.resolve("other-data"));
+        try (CognitoSignInClient other = CognitoSignInClient.forDataDir(
+                java.util.concurrent.CompletableFuture.completedFuture(config), otherDataDir)) {
+            other.requestLink(bob);
+        }
+        String bobsLink = appLink(config, mailbox.awaitNewLink(bob, Optional.empty()));
+        // This installation had asked for bob earlier; the other one's request replaced it (as after the cooldown).
+        new PendingSignInStore(dataDir).save(new PendingSignIn(bob, Secrets.generate(new SecureRandom()), Instant.now(),
+                Instant.now().plusSeconds(600), Instant.now()));
+        assertThat(xdgOpenAndWait(bobsLink)).isZero();
+        waitUntil(() -> labelText("#bannerLabel").equals(messages.get("problem.LINK_FOREIGN_DEVICE")));
+        assertThat(labelText("#signedInAsLabel")).contains(alice);
+
+        // 4. Sign out, ask for a link, close the app, then open the link: the handler becomes the app.
+        robot.clickOn(shown("#signOutButton"));
+        waitUntil(() -> visible("#emailField"));
+        String carol = "carol@example.com";
+        askForLink(carol);
+        String carolsLink = appLink(config, mailbox.awaitNewLink(carol, Optional.empty()));
+        FxToolkit.cleanupStages();
+        app.close();
+        app = null;
+        assertThat(dataDir.resolve("run/instance.sock")).doesNotExist();
+
+        coldStart = xdgOpen(carolsLink);
+        waitUntil(() -> log().contains("Signed in as " + carol));
+        assertThat(log()).contains("Started with a sign-in link");
+        assertThat(coldStart.isAlive()).as("xdg-open waits for the app it started, which keeps running").isTrue();
+
+        // The log tells the story without a secret: no link secret, no verifier, no token.
+        String log = log();
+        for (String link : List.of(aliceLink, bobsLink, carolsLink)) {
+            assertThat(log).doesNotContain(link.substring(link.indexOf('#') + 1));
+        }
+        Path refreshFile = dataDir.resolve("refresh-token");
+        if (Files.exists(refreshFile)) {
+            assertThat(log).doesNotContain(Files.readString(refreshFile).strip());
+        }
+        assertThat(log).doesNotContain("eyJ"); // the start of every JWT
+    }
+
+    private void showWindow(AppContext context) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            MainWindowViewModel viewModel = new MainWindowViewModel(context, new FxTaskExecutor(), messages,
+                    Clock.systemDefaultZone(), url -> { });
+            stage.setScene(new Scene(MainWindowView.load(viewModel, messages), 520, 480));
+            stage.show();
+            viewModel.start();
+        });
+    }
+
+    private void askForLink(String email) throws Exception {
+        waitUntil(() -> visible("#emailField"));
+        // The field may hold the last address (after signing out): select it all and type over it.
+        robot.clickOn(shown("#emailField")).push(KeyCode.CONTROL, KeyCode.A).write(email).type(KeyCode.ENTER);
+        waitUntil(() -> visible("#sentToLabel"));
+        assertThat(labelText("#sentToLabel")).contains(email);
+    }
+
+    private static String appLink(ClientConfig config, String pageLink) {
+        MagicLinkFormat format = new MagicLinkFormat(config.scheme(), config.linkBase());
+        return format.appLink(format.parseSecret(pageLink));
+    }
+
+    private Process xdgOpen(String link) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("xdg-open", link).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("xdg-open.txt").toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(variables);
+        return builder.start();
+    }
+
+    private int xdgOpenAndWait(String link) throws Exception {
+        Process process = xdgOpen(link);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("xdg-open returns once the link is handed over").isTrue();
+        return process.exitValue();
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dataDir.resolve("logs/app.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    // The scene graph is read on the JavaFX thread only: a query racing a screen switch sees half a change.
+    private boolean visible(String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null).map(Node::isVisible).orElse(false));
+    }
+
+    private String labelText(String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.isVisible())
+                .map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    /** The node once it is shown, after the JavaFX thread has settled. */
+    private Node shown(String query) throws Exception {
+        waitUntil(() -> visible(query));
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> robot.lookup(query).query());
+    }
+
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
+    }
+
+    /** Waits for a condition, bounded; the machine is shared, so no speed is asserted. */
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition);
+    }
+}
