@@ -40,6 +40,13 @@ public final class AppStartup {
     /** The system property naming a configuration file that came with the installation (read last). */
     public static final String BUNDLED_CONFIG_PROPERTY = "signin.bundledConfig";
 
+    /**
+     * Set by the Linux and macOS installers, whose package registers the scheme: the app then
+     * skips its first-run registration (which would shadow the package's with a per-user one
+     * that outlives an uninstall). {@code --register-scheme} still works.
+     */
+    public static final String INSTALLER_REGISTERS_SCHEME_PROPERTY = "signin.schemeRegisteredByInstaller";
+
     private static final Logger LOG = LoggerFactory.getLogger(AppStartup.class);
 
     /** What the start-up came to: an exit code and a sentence, or a running app. */
@@ -176,6 +183,10 @@ public final class AppStartup {
         }
         CognitoSignInClient client = CognitoSignInClient.forDataDir(ready, dataDir);
         ready.thenAcceptAsync(c -> {
+            if (Boolean.getBoolean(INSTALLER_REGISTERS_SCHEME_PROPERTY)) {
+                // The .deb's postinst (Linux) or the bundle's Info.plist (macOS) registered the scheme.
+                return;
+            }
             try {
                 registrar(environment, c.scheme()).registerOnFirstRun();
             } catch (IOException | RuntimeException e) {

@@ -86,6 +86,18 @@ class DebPackageIT {
     }
 
     @Test
+    void theLauncherSkipsTheFirstRunRegistrationAndLooksForABundledConfiguration() throws IOException {
+        List<String> cfg = Files.readAllLines(app.resolve("lib/app").resolve(PACKAGE + ".cfg"), StandardCharsets.UTF_8);
+
+        assertThat(cfg).contains("app.mainclass=com.example.signin.desktop.Main",
+                "java-options=-Dsignin.schemeRegisteredByInstaller=true",
+                "java-options=-Dsignin.bundledConfig=$APPDIR/config.json");
+        assertThat(app.resolve("lib/app/config.json").toFile().isFile())
+                .as("a configuration is bundled exactly when -Dinstaller.config was given")
+                .isEqualTo(!System.getProperty("installer.config", "").isBlank());
+    }
+
+    @Test
     void theMaintainerScriptsAreOursAndNeverTouchDesktopDirectories() throws Exception {
         Path control = scratch.resolve("control");
         Processes.Result extracted = step("dpkg-deb -e", List.of("dpkg-deb", "-e", deb.toString(), control.toString()), Map.of());
