@@ -37,6 +37,16 @@ public final class AppStartup {
     /** How long a second cold start keeps handing its link to a first one that is still binding. */
     static final Duration HANDOFF_WAIT = Duration.ofSeconds(15);
 
+    /** The system property naming a configuration file that came with the installation (read last). */
+    public static final String BUNDLED_CONFIG_PROPERTY = "signin.bundledConfig";
+
+    /**
+     * Set by the Linux and macOS installers, whose package registers the scheme: the app then
+     * skips its first-run registration (which would shadow the package's with a per-user one
+     * that outlives an uninstall). {@code --register-scheme} still works.
+     */
+    public static final String INSTALLER_REGISTERS_SCHEME_PROPERTY = "signin.schemeRegisteredByInstaller";
+
     private static final Logger LOG = LoggerFactory.getLogger(AppStartup.class);
 
     /** What the start-up came to: an exit code and a sentence, or a running app. */
@@ -126,6 +136,13 @@ public final class AppStartup {
             }
         }
 
+        if (config.isEmpty() && !localBackendBundled()) {
+            LOG.error("No configuration, and this installation has no local backend");
+            return Outcome.exit(2, "No backend configuration: put the file that `cdk deploy --outputs-file` writes at "
+                    + environment.folders().configDir().resolve("config.json") + ", or start with --config FILE. "
+                    + "(This installation was built without the local backend.)");
+        }
+
         IncomingLinks links = new IncomingLinks();
         SingleInstance instance;
         try {
@@ -166,6 +183,10 @@ public final class AppStartup {
         }
         CognitoSignInClient client = CognitoSignInClient.forDataDir(ready, dataDir);
         ready.thenAcceptAsync(c -> {
+            if (Boolean.getBoolean(INSTALLER_REGISTERS_SCHEME_PROPERTY)) {
+                // The .deb's postinst (Linux) or the bundle's Info.plist (macOS) registered the scheme.
+                return;
+            }
             try {
                 registrar(environment, c.scheme()).registerOnFirstRun();
             } catch (IOException | RuntimeException e) {
@@ -181,7 +202,10 @@ public final class AppStartup {
                 environment.folders().dataDir(), scheme, environment.launcher(), SchemeRegistrar.CommandRunner.PROCESSES);
     }
 
-    /** {@code --config}, else {@code config.json} in the config folder if it exists, else none (local mode). */
+    /**
+     * {@code --config}, else {@code config.json} in the config folder if it exists, else the
+     * installation's bundled configuration ({@value #BUNDLED_CONFIG_PROPERTY}), else none (local mode).
+     */
     static Optional<ClientConfig> readConfig(LaunchArguments arguments, AppFolders folders) throws ConfigException {
         ClientConfigReader reader = new ClientConfigReader();
         if (arguments.config().isPresent()) {
@@ -192,7 +216,23 @@ public final class AppStartup {
             LOG.info("Reading the configuration {}", inConfigFolder);
             return Optional.of(reader.read(inConfigFolder));
         }
+        // An installer built with a configuration passes -Dsignin.bundledConfig=$APPDIR/config.json
+        String bundled = System.getProperty(BUNDLED_CONFIG_PROPERTY, "");
+        if (!bundled.isBlank() && Files.isRegularFile(Path.of(bundled))) {
+            LOG.info("Reading the configuration that came with the installation, {}", bundled);
+            return Optional.of(reader.read(Path.of(bundled)));
+        }
         return Optional.empty();
+    }
+
+    /** Whether the embedded local backend is on the class path (an installer may leave it out). */
+    static boolean localBackendBundled() {
+        try {
+            Class.forName("com.example.signin.local.LocalBackend", false, AppStartup.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The app between start-up and exit: closes the socket, the clients and the local backend. */
