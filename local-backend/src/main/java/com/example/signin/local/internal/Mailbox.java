@@ -18,10 +18,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +38,8 @@ public final class Mailbox implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final Pattern linkPattern;
+    /** Each stored message parsed once: MIME decoding is slow and every listing walks all the mail. */
+    private final Map<StoredMessage, Mail> parsed = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Mailbox(GreenMail greenMail, String scheme) {
         this.greenMail = greenMail;
@@ -63,7 +68,11 @@ public final class Mailbox implements AutoCloseable {
         Set<String> seen = new LinkedHashSet<>();
         for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getAllMessages()) {
             try {
-                Mail mail = read(stored);
+                Mail mail = parsed.get(stored);
+                if (mail == null) {
+                    mail = read(stored);
+                    parsed.put(stored, mail);
+                }
                 if (!seen.add(mail.id())) {
                     continue;
                 }
