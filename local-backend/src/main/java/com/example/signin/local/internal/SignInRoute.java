@@ -143,6 +143,8 @@ public final class SignInRoute {
         body.put(SignInApi.FIELD_MESSAGE, message);
         Map<String, List<String>> headers = new LinkedHashMap<>(extra);
         headers.put("Content-Type", List.of("application/json"));
+        // As the sign-in function's own answers: an error must not be cached either.
+        headers.put("Cache-Control", List.of("no-store"));
         return new Response(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
