@@ -183,6 +183,7 @@ class DebPackageIT {
         String link = SCHEME + "://signin#q8W2eR4tY6uI0oP1aS3dF5gH7jK9lZ-xC_vB2nM4qWe";
         LinkedBlockingQueue<String> links = new LinkedBlockingQueue<>();
         try (SingleInstance instance = SingleInstance.tryBind(dataHome.resolve(PACKAGE), links::add).orElseThrow()) {
+            assertThat(instance.socket()).exists();
             Processes.Result opened = step("xdg-open", List.of("xdg-open", link), env);
 
             assertThat(opened.exitCode()).as(opened.output()).isZero();
