@@ -46,6 +46,18 @@ class MainHandoffTest {
     }
 
     @Test
+    void aSecondStartWithoutALinkSaysTheAppIsAlreadyRunning() throws Exception {
+        try (SingleInstance instance = SingleInstance.tryBind(dataDir, l -> { }).orElseThrow()) {
+            Path output = logs.resolve("second.txt");
+            Process second = ChildJvm.start(ChildJvm.command(List.of(), Main.class, List.of("--data-dir", dataDir.toString())),
+                    Map.of(), output);
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isZero();
+            assertThat(Files.readString(output)).contains("The app is already running (data folder " + dataDir + ")");
+        }
+    }
+
+    @Test
     void badArgumentsAreExplainedWithExitCode2() throws Exception {
         Path output = logs.resolve("usage.txt");
         Process process = ChildJvm.start(ChildJvm.command(List.of(), Main.class, List.of("--data-dir")), Map.of(), output);
