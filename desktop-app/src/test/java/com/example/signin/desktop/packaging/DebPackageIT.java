@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The .deb that {@code -Ppackage} built ({@code target/installer}): its contents, its maintainer
- * scripts, the files it installs (unpacked with {@code dpkg -x} into a scratch root), and a link
+ * scripts, the files it installs (unpacked with {@code dpkg -x}, and installed and removed with
+ * {@code dpkg --root}, in scratch roots), and a link
  * opened with {@code xdg-open} reaching a running instance through the installed .desktop file and
  * {@code open-link}. Skipped when no .deb was built (another OS). Each step prints its duration.
  */
@@ -162,6 +163,39 @@ class DebPackageIT {
     }
 
     @Test
+    void dpkgInstallsIntoAnEmptyRootWithoutDesktopDirectoriesAndRemovingItUnregistersTheScheme() throws Exception {
+        Path target = scratch.resolve("dpkg-root");
+        Path admin = Files.createDirectories(target.resolve("var/lib/dpkg"));
+        Files.createDirectories(admin.resolve("info"));
+        Files.createDirectories(admin.resolve("updates"));
+        Files.createFile(admin.resolve("status"));
+        // No chroot (the root has no shell): the scripts run here with DPKG_ROOT set, as they allow.
+        List<String> dpkg = List.of("dpkg", "--root=" + target, "--force-script-chrootless", "--force-depends", "--force-not-root");
+        Path applications = target.resolve("usr/share/applications");
+
+        Processes.Result install = step("dpkg --root -i", concat(dpkg, "-i", deb.toString()), Map.of());
+
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(target.resolve("usr/share/desktop-directories")).doesNotExist();
+        assertThat(applications.resolve(PACKAGE + ".desktop")).isRegularFile();
+        assertThat(Files.readString(applications.resolve("mimeinfo.cache")))
+                .contains("x-scheme-handler/" + SCHEME + "=" + PACKAGE + ".desktop;");
+
+        Processes.Result remove = step("dpkg --root -r", concat(dpkg, "-r", PACKAGE), Map.of());
+
+        assertThat(remove.exitCode()).as(remove.output()).isZero();
+        assertThat(applications.resolve(PACKAGE + ".desktop")).doesNotExist();
+        assertThat(Files.readString(applications.resolve("mimeinfo.cache"))).doesNotContain(SCHEME);
+        assertThat(target.resolve(INSTALL_DIR.substring(1))).as("nothing left behind").doesNotExist();
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    @Test
     void xdgOpenOnALinkReachesTheRunningInstanceThroughTheInstalledHandler() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdg-open")), "xdg-open (Debian: xdg-utils) is not installed");
         Path home = Files.createDirectories(scratch.resolve("home"));
@@ -183,6 +217,7 @@ class DebPackageIT {
         String link = SCHEME + "://signin#q8W2eR4tY6uI0oP1aS3dF5gH7jK9lZ-xC_vB2nM4qWe";
         LinkedBlockingQueue<String> links = new LinkedBlockingQueue<>();
         try (SingleInstance instance = SingleInstance.tryBind(dataHome.resolve(PACKAGE), links::add).orElseThrow()) {
+            assertThat(instance.socket()).exists();
             Processes.Result opened = step("xdg-open", List.of("xdg-open", link), env);
 
             assertThat(opened.exitCode()).as(opened.output()).isZero();

@@ -104,6 +104,7 @@ class LinuxPackagingTest {
         Path dataDir = temp.resolve("data");
         LinkedBlockingQueue<String> links = new LinkedBlockingQueue<>();
         try (SingleInstance instance = SingleInstance.tryBind(dataDir, links::add).orElseThrow()) {
+            assertThat(instance.socket()).exists();
             Processes.Result result = Processes.run(
                     List.of(app.resolve("bin/open-link").toString(), "--data-dir", dataDir.toString(), LINK),
                     Processes.cleanEnvironment(Map.of()), BOUND);
