@@ -56,9 +56,6 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
 
     static final String ACCEPTED_MESSAGE =
             "If this address can sign in, a sign-in link is on its way. Open it on this computer.";
-    static final String ERROR_METHOD_NOT_ALLOWED = "method_not_allowed";
-    static final String ERROR_SERVICE_UNAVAILABLE = "service_unavailable";
-    static final String ERROR_INTERNAL = "internal_error";
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInApiHandler.class);
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -120,10 +117,10 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
             return answer(event);
         } catch (SdkException e) {
             LOG.error("AWS call failed while handling a sign-in request", e);
-            return error(503, ERROR_SERVICE_UNAVAILABLE, "Sign-in is unavailable for a moment. Try again in a minute.");
+            return error(503, SignInApi.ERROR_SERVICE_UNAVAILABLE, "Sign-in is unavailable for a moment. Try again in a minute.");
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure while handling a sign-in request", e);
-            return error(500, ERROR_INTERNAL, "Something went wrong on our side. Try again in a minute.");
+            return error(500, SignInApi.ERROR_INTERNAL, "Something went wrong on our side. Try again in a minute.");
         }
     }
 
@@ -133,7 +130,7 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
             return respond(204, null, Map.of());
         }
         if (!"POST".equalsIgnoreCase(method)) {
-            return respond(405, body(Map.of(SignInApi.FIELD_ERROR, ERROR_METHOD_NOT_ALLOWED,
+            return respond(405, body(Map.of(SignInApi.FIELD_ERROR, SignInApi.ERROR_METHOD_NOT_ALLOWED,
                     SignInApi.FIELD_MESSAGE, "Use POST to ask for a sign-in link.")), Map.of("Allow", "POST"));
         }
         byte[] bytes;

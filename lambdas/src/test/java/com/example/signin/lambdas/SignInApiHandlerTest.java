@@ -43,7 +43,7 @@ class SignInApiHandlerTest {
     private static LocalDynamo dynamo;
     private static int tables;
 
-    private final MutableClock clock = MutableClock.at("2026-06-01T07:00:00Z");
+    private final MutableClock clock = MutableClock.at("2099-06-01T07:00:00Z");
     private final RecordingMailer mailer = new RecordingMailer();
     private final InMemoryDirectory directory = new InMemoryDirectory().with("alice@example.com");
     private final String challenge = CodeChallenge.s256(Secrets.generate(new SeededRandom(2)));

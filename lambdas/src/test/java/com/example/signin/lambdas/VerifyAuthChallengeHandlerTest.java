@@ -34,7 +34,7 @@ class VerifyAuthChallengeHandlerTest {
     private static int tables;
 
     private final SeededRandom random = new SeededRandom(11);
-    private final MutableClock clock = MutableClock.at("2026-05-01T09:00:00Z");
+    private final MutableClock clock = MutableClock.at("2099-05-01T09:00:00Z");
     private final String secret = Secrets.generate(random);
     private final String verifier = Secrets.generate(random);
     private VerifyAuthChallengeHandler handler;

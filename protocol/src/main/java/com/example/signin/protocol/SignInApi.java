@@ -23,6 +23,12 @@ public final class SignInApi {
     public static final String ERROR_TOO_MANY_REQUESTS = "too_many_requests";
     public static final String ERROR_EMAIL_UNAVAILABLE = "email_unavailable";
     public static final String ERROR_PAYLOAD_TOO_LARGE = "payload_too_large";
+    /** 405: any method but POST. */
+    public static final String ERROR_METHOD_NOT_ALLOWED = "method_not_allowed";
+    /** 503: a backend the API depends on (the link store, the user pool) failed; retry later. */
+    public static final String ERROR_SERVICE_UNAVAILABLE = "service_unavailable";
+    /** 500: an unexpected failure; never carries a stack trace. */
+    public static final String ERROR_INTERNAL = "internal_error";
 
     /** ClientMetadata key of RespondToAuthChallenge that carries the code verifier. */
     public static final String CLIENT_METADATA_CODE_VERIFIER = "codeVerifier";

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/**
+ * A clock the test moves by hand. Tests that write link records start it in the future (2099):
+ * DynamoDB Local runs a real TTL sweeper on wall-clock time, so a record whose {@code exp} lies
+ * in the real past may vanish in the middle of a test.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

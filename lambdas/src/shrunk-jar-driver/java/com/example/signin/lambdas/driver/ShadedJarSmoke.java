@@ -1,4 +1,4 @@
-package com.example.signin.lambdas.testing;
+package com.example.signin.lambdas.driver;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.example.signin.lambdas.CreateAuthChallengeHandler;
@@ -10,7 +10,7 @@ import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.internal.SdkPriming;
 
 /**
- * Run in a child JVM with only the shaded jar (and this class): builds every handler the way
+ * Run in a child JVM with only the shrunk Lambda jar (and this class): builds every handler the way
  * Lambda does, primes as a SnapStart checkpoint would, and answers one request.
  */
 public final class ShadedJarSmoke {
