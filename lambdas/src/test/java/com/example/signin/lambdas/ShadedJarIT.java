@@ -1,6 +1,9 @@
 package com.example.signin.lambdas;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +110,15 @@ class ShadedJarIT {
     private static Server dynamoServer;
     private static Path dynamoFolder;
 
+    private static String dynamoEndpoint;
+
+    private static synchronized String dynamoLocal() throws Exception {
+        if (dynamoEndpoint == null) {
+            dynamoEndpoint = startDynamoLocal();
+        }
+        return dynamoEndpoint;
+    }
+
     private static String startDynamoLocal() throws Exception {
         SQLiteLibraryLoader.initialize();
         dynamoFolder = Files.createTempDirectory("ddb-local-http");
@@ -147,7 +159,7 @@ class ShadedJarIT {
     @Test
     void everySdkOperationTheCodeCallsWorksFromTheShrunkJar() throws Exception {
         Map<String, String> env = lambdaEnvironment();
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", startDynamoLocal());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoLocal());
 
         String[] result = run(env, "com.example.signin.lambdas.driver.ShrunkJarDriver",
                 Path.of("target", "test-classes", "events").toString());
@@ -155,6 +167,44 @@ class ShadedJarIT {
         assertThat(result[0]).as("exit code; stdout:%n%s%nstderr:%n%s", result[1], result[2]).isEqualTo("0");
         assertThat(result[1]).contains("all steps passed");
         result[1].lines().filter(line -> line.startsWith("ok: ")).forEach(line -> System.out.println("shrunk jar " + line));
+    }
+
+    @Test
+    void theSmtpTransportSendsTheLinkFromTheShrunkJar() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        try {
+            Map<String, String> env = lambdaEnvironment();
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoLocal());
+            env.put("MAIL_TRANSPORT", "smtp");
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+
+            String[] result = run(env, "com.example.signin.lambdas.driver.ShrunkJarDriver",
+                    Path.of("target", "test-classes", "events").toString(), "smtp");
+
+            assertThat(result[0]).as("exit code; stdout:%n%s%nstderr:%n%s", result[1], result[2]).isEqualTo("0");
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("carol@example.com");
+            assertThat(text(received[0])).contains("https://signin.example.com/open#");
+            result[1].lines().filter(line -> line.startsWith("ok: ")).forEach(line -> System.out.println("shrunk jar " + line));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Every text part of a message, decoded. */
+    private static String text(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return content instanceof String string ? string : "";
     }
 
     @Test

@@ -54,7 +54,10 @@ import java.util.regex.Pattern;
  * 127.0.0.1 and handed to the SDK through its endpoint system properties. A class or member the
  * shrinker removed from a used path fails a step; the exit code is then not 0.
  *
- * <p>Argument: the folder of the event fixtures (Cognito and API Gateway event JSON).
+ * <p>Arguments: the folder of the event fixtures (Cognito and API Gateway event JSON), then
+ * optionally {@code smtp}: with {@code MAIL_TRANSPORT=smtp} set, only one sign-in request for
+ * {@code carol@example.com}, whose mail goes to the SMTP server the test runs (Angus Mail from the
+ * shrunk jar).
  */
 public final class ShrunkJarDriver {
 
@@ -71,7 +74,11 @@ public final class ShrunkJarDriver {
         System.setProperty("aws.endpointUrlCognitoIdentityProvider", cognito.url());
         System.setProperty("aws.endpointUrlSesV2", ses.url());
         try {
-            run(events, cognito, ses);
+            if (args.length > 1 && args[1].equals("smtp")) {
+                runSmtp(events, cognito);
+            } else {
+                run(events, cognito, ses);
+            }
             System.out.println("all steps passed");
         } finally {
             cognito.stop();
@@ -166,6 +173,15 @@ public final class ShrunkJarDriver {
         expectFailure(() -> invoke(post, postEvent.replace("7f3c2a1e-9b4d-4c55-8e1f-0a2b3c4d5e6f", "gone"),
                 CognitoUserPoolPostAuthenticationEvent.class), "an unknown user");
         step("post authentication marks the email verified; a Cognito error is unmarshalled");
+    }
+
+    private static void runSmtp(Path events, FakeCognito cognito) throws Exception {
+        SignInApiHandler api = new SignInApiHandler();
+        LinkStore.createTable(new AwsClients(Environment.system()).dynamo(), System.getenv("LINK_TABLE"));
+        int status = signIn(api, events, "carol@example.com", CodeChallenge.s256(Secrets.generate(new SecureRandom())));
+        check(status == 202, "a request with MAIL_TRANSPORT=smtp is accepted, not " + status);
+        check(cognito.targets.contains("AdminCreateUser"), "the account was created: " + cognito.targets);
+        step("sign-in request with MAIL_TRANSPORT=smtp: link mailed over SMTP");
     }
 
     // --- Driving the handlers as the Lambda runtime does: JSON in, JSON out -------------------
