@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -257,6 +258,23 @@ public final class LocalBackend implements AutoCloseable {
         if (dataDir == null) {
             fail("--data-dir is required");
         }
+        // The hook is in place before anything starts, so an early Ctrl-C also stops cleanly.
+        AtomicReference<LocalBackend> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Path endpointsFile = dataDir.toAbsolutePath().resolve(ENDPOINTS_FILE);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalBackend started = running.get();
+            if (started != null) {
+                started.close();
+            } else {
+                try {
+                    Files.deleteIfExists(endpointsFile);
+                } catch (IOException ignored) {
+                    // the JVM is exiting; nothing else to do
+                }
+            }
+            stopped.countDown();
+        }, "local-backend-shutdown"));
         LocalBackend backend;
         try {
             backend = start(LocalBackendOptions.builder().dataDir(dataDir).port(port).scheme(scheme).build());
@@ -265,13 +283,9 @@ public final class LocalBackend implements AutoCloseable {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            backend.close();
-            stopped.countDown();
-        }, "local-backend-shutdown"));
+        running.set(backend);
         Endpoints e = backend.endpoints();
-        System.out.println("Local backend ready. Endpoints in " + dataDir.toAbsolutePath().resolve(ENDPOINTS_FILE));
+        System.out.println("Local backend ready. Endpoints in " + endpointsFile);
         System.out.println("  user pool  " + e.cognitoEndpoint() + "  (" + e.userPoolId() + ", client " + e.clientId() + ")");
         System.out.println("  sign-in    " + e.apiUrl() + "/signin");
         System.out.println("  mailbox    " + e.mailboxUrl());

@@ -154,6 +154,42 @@ class LinkRefusalTest {
                 .hasMessageContaining("Incorrect username or password.");
     }
 
+    @Test
+    void ofConcurrentAnswersWithOneLinkExactlyOneSignsIn() throws Exception {
+        String email = "race@example.com";
+        String verifier = Secrets.generate(RANDOM);
+        assertThat(app.requestLink(email, verifier)).isEqualTo(202);
+        String secret = app.latestSecret(email);
+        int answers = 6;
+        java.util.List<String> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < answers; i++) {
+            sessions.add(app.initiate(email).session());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(answers);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (String session : sessions) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return app.answer(email, session, secret, verifier).authenticationResult() != null;
+                    } catch (NotAuthorizedException | UserLambdaValidationException refused) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int signedIn = 0;
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                signedIn += result.get(120, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(signedIn).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertRefused(Runnable answer, LinkRefusal expected) {
         assertThatThrownBy(answer::run)
                 .isInstanceOfSatisfying(UserLambdaValidationException.class, e -> {

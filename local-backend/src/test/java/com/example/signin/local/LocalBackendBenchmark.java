@@ -78,6 +78,9 @@ public final class LocalBackendBenchmark {
         AtomicInteger next = new AtomicInteger();
         List<Long> latencies = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBegin = os.getProcessCpuTime();
         long begin = System.nanoTime();
         List<Future<Long>> results = new ArrayList<>();
         String run = Long.toString(System.nanoTime(), 36);
@@ -96,12 +99,16 @@ public final class LocalBackendBenchmark {
             latencies.add(f.get(5, TimeUnit.MINUTES));
         }
         long elapsed = System.nanoTime() - begin;
+        long cpu = os.getProcessCpuTime() - cpuBegin;
         pool.shutdown();
         latencies.sort(Comparator.naturalOrder());
         System.out.printf("%s: %d flows over %d threads in %.1f s = %.1f flows/s; flow latency p50 %d ms, p95 %d ms "
                         + "(each sign-in request takes at least the API's 1 s response floor)%n",
                 label, flows, threads, elapsed / 1e9, flows / (elapsed / 1e9),
                 latencies.get(latencies.size() / 2) / 1_000_000, latencies.get((int) (latencies.size() * 0.95)) / 1_000_000);
+        // The wall-clock rate depends on what else the machine runs; the CPU this JVM spent does not (much).
+        System.out.printf("%s: %.0f ms of CPU per flow (backend and clients in this JVM) = %.1f flows per CPU-second; "
+                        + "load average now %.1f%n", label, cpu / 1e6 / flows, flows / (cpu / 1e9), os.getSystemLoadAverage());
     }
 
     private static Dispatcher dispatcher(int threads) {
