@@ -80,6 +80,8 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the local backend sets it (its HttpFront): this JVM's stand-in DynamoDB server may be the first HTTP server made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         List<String> parts = List.of(System.getProperty("bench.parts", "jar,flows,cold,handoff,app").split(","));
         int runs = Integer.getInteger("bench.runs", 5);
         Path base = Path.of(System.getProperty("bench.basedir", "system-tests"));
@@ -198,8 +200,8 @@ public final class Benchmarks {
             env.put("BENCH_EMAIL", email);
             String cp = lambdasJar + java.io.File.pathSeparator + Path.of(System.getProperty("bench.basedir", "system-tests"))
                     .resolve("target/test-classes");
-            for (String handler : List.of("PreSignUp", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallenge",
-                    "PostAuthentication", "SignInApi")) {
+            for (String handler : System.getProperty("bench.handlers", "PreSignUp,DefineAuthChallenge,CreateAuthChallenge,"
+                    + "VerifyAuthChallenge,PostAuthentication,SignInApi").split(",")) {
                 for (String mode : List.of("plain", "primed")) {
                     Map<String, List<Double>> figures = new LinkedHashMap<>();
                     for (int run = 0; run < runs; run++) {

@@ -26,6 +26,9 @@ import java.util.function.IntFunction;
  */
 public final class HandlerColdStart {
 
+    /** S256 of the verifier "B" x 43. */
+    private static final String CHALLENGE = "QS3EbMnjyybyn3wUFcVWNJr2KQTF0VsKLYz9xc-iKzQ";
+
     private HandlerColdStart() {
     }
 
