@@ -134,7 +134,7 @@ public final class HandlerColdStart {
                 SignInApiHandler h = new SignInApiHandler();
                 String run = Long.toString(System.nanoTime(), 36);
                 return i -> {
-                    String body = "{\"email\":\"cold-" + run + "-" + i + "@example.com\",\"codeChallenge\":\"" + "C".repeat(43)
+                    String body = "{\"email\":\"cold-" + run + "-" + i + "@example.com\",\"codeChallenge\":\"" + CHALLENGE
                             + "\",\"codeChallengeMethod\":\"S256\",\"locale\":\"en\"}";
                     var answer = h.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST").withBody(body), null);
                     if (answer.getStatusCode() != 202) {
