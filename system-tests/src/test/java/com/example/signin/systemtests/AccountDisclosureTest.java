@@ -59,11 +59,16 @@ class AccountDisclosureTest {
         SecureRandom random = new SecureRandom();
         // Accounts made by the same code the sign-in API makes them with.
         CognitoUserDirectory directory = new CognitoUserDirectory(backend.cognito(), random);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> created = new ArrayList<>();
         for (int i = 0; i < PER_KIND; i++) {
-            directory.createConfirmed(backend.endpoints().userPoolId(), EmailAddress.parse(known(i)));
+            String email = known(i);
+            created.add(pool.submit(() -> directory.createConfirmed(backend.endpoints().userPoolId(), EmailAddress.parse(email))));
+        }
+        for (Future<?> f : created) {
+            f.get(120, TimeUnit.SECONDS);
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> futures = new ArrayList<>();

@@ -56,6 +56,11 @@ public final class HttpFront implements AutoCloseable {
      * Nothing is answered until {@link #serve} (requests wait).
      */
     public static HttpFront bind(int port, int preferred) throws IOException {
+        // Without TCP_NODELAY the JDK server's split writes meet the client's delayed ACK: ~40 ms per
+        // request on loopback. Read once, when the JDK's first HTTP server is made; an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         HttpServer server;
         if (port != 0) {

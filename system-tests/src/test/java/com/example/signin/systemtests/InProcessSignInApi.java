@@ -1,0 +1,83 @@
+package com.example.signin.systemtests;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.example.signin.lambdas.SignInApiHandler;
+import com.example.signin.lambdas.service.CognitoUserDirectory;
+import com.example.signin.lambdas.service.LinkStore;
+import com.example.signin.lambdas.service.MailSender;
+import com.example.signin.lambdas.service.SmtpMailer;
+import com.example.signin.local.Endpoints;
+import com.example.signin.local.internal.LinkDatabase;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The sign-in API handler built the way the local backend builds it (docs/CONTRACTS.md
+ * environment, the same {@code lambdas} classes) but with parts a test controls: its own DynamoDB
+ * Local, an SMTP port of the test's choosing, and a response floor given explicitly. Accounts live
+ * in a running local backend's user pool, reached over its Cognito endpoint.
+ */
+final class InProcessSignInApi implements AutoCloseable {
+
+    static final String TABLE = "magic-links";
+    static final String SALT = "system-tests-salt-0123456789";
+
+    private final LinkDatabase database;
+    private final SignInApiHandler handler;
+    private final LinkStore store;
+
+    InProcessSignInApi(Path dbFile, RunningBackend backend, int smtpPort, int responseFloorMillis, Clock clock) {
+        this.database = LinkDatabase.start(dbFile);
+        DynamoDbClient dynamo = database.client();
+        LinkStore.createTable(dynamo, TABLE);
+        this.store = new LinkStore(dynamo, TABLE);
+        Endpoints e = backend.endpoints();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", e.region());
+        env.put("LINK_TABLE", TABLE);
+        env.put("USER_POOL_ID", e.userPoolId());
+        env.put("EMAIL_HASH_SALT", SALT);
+        env.put("URL_SCHEME", e.scheme());
+        env.put("LINK_BASE", e.linkBase());
+        env.put("LINK_STYLE", "page");
+        env.put("SENDER_ADDRESS", "no-reply@signin.example");
+        env.put("SENDER_NAME", "Sign-in (system tests)");
+        env.put("SIGN_UP_MODE", "open");
+        env.put("MAIL_TRANSPORT", "smtp");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(smtpPort));
+        env.put("MIN_RESPONSE_MILLIS", Integer.toString(responseFloorMillis));
+        SecureRandom random = new SecureRandom();
+        this.handler = SignInApiHandler.create(env, dynamo, new CognitoUserDirectory(backend.cognito(), random),
+                new SmtpMailer("127.0.0.1", smtpPort, new MailSender("no-reply@signin.example", "Sign-in (system tests)")),
+                clock, random);
+    }
+
+    APIGatewayProxyResponseEvent post(String body) {
+        return handle("POST", body, false);
+    }
+
+    APIGatewayProxyResponseEvent handle(String method, String body, boolean base64) {
+        return handler.handleRequest(new APIGatewayProxyRequestEvent()
+                .withHttpMethod(method)
+                .withPath("/signin")
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(body)
+                .withIsBase64Encoded(base64), null);
+    }
+
+    /** The link store the handler writes to (to look at what a request left behind). */
+    LinkStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
