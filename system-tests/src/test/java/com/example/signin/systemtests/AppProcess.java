@@ -26,7 +26,7 @@ public final class AppProcess {
         Path dataDir = Path.of(args[1]);
         CognitoSignInClient client = new CognitoSignInClient(
                 CompletableFuture.completedFuture(new ClientConfigReader().read(config)), new PendingSignInStore(dataDir),
-                c -> new TokenStore.FileTokenStore(dataDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
+                () -> new TokenStore.FileTokenStore(dataDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
         client.requestLink(args[2]);
         System.out.println(REQUESTED);
         System.out.flush();

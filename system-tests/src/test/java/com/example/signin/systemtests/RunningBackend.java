@@ -131,7 +131,7 @@ final class RunningBackend implements AutoCloseable {
     /** The desktop app's real sign-in client on {@code appDataDir}, refresh token in a 0600 file there. */
     CognitoSignInClient app(Path appDataDir, Clock appClock) {
         return new CognitoSignInClient(CompletableFuture.completedFuture(clientConfig()), new PendingSignInStore(appDataDir),
-                c -> new TokenStore.FileTokenStore(appDataDir.resolve(TokenStore.FILE_NAME)), appClock, Locale.ENGLISH);
+                () -> new TokenStore.FileTokenStore(appDataDir.resolve(TokenStore.FILE_NAME)), appClock, Locale.ENGLISH);
     }
 
     /** The body the app sends for {@code email} and {@code verifier}. */

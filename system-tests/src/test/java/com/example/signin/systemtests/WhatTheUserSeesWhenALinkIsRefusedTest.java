@@ -219,7 +219,7 @@ class WhatTheUserSeesWhenALinkIsRefusedTest {
                         "http://127.0.0.1:" + server.getAddress().getPort(), local.linkBase(), local.issuer(), local.scheme(),
                         local.cognitoEndpoint(), local.mailboxUrl());
                 try (CognitoSignInClient app = new CognitoSignInClient(CompletableFuture.completedFuture(broken),
-                        new PendingSignInStore(dir), c -> new TokenStore.FileTokenStore(dir.resolve(TokenStore.FILE_NAME)),
+                        new PendingSignInStore(dir), () -> new TokenStore.FileTokenStore(dir.resolve(TokenStore.FILE_NAME)),
                         Clock.systemUTC(), Locale.ENGLISH)) {
                     assertThat(problemOf(() -> app.requestLink("unlucky@example.com"))).isEqualTo(Problem.SERVICE_UNAVAILABLE);
                     assertThat(app.pendingRequest()).as("no pending request for a link that was never sent").isEmpty();

@@ -234,7 +234,7 @@ public final class Benchmarks {
             backend.awaitWarm();
             CognitoSignInClient client = new CognitoSignInClient(CompletableFuture.completedFuture(new ClientConfigReader()
                     .read(work.resolve("handoff-backend").resolve(LocalBackend.ENDPOINTS_FILE))), new PendingSignInStore(appDir),
-                    c -> new TokenStore.FileTokenStore(appDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
+                    () -> new TokenStore.FileTokenStore(appDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
             java.util.concurrent.LinkedBlockingQueue<Long> signedIn = new java.util.concurrent.LinkedBlockingQueue<>();
             ExecutorService ui = Executors.newSingleThreadExecutor();
             SingleInstance.Claim claim = SingleInstance.claim(appDir, Optional.empty(), link -> ui.execute(() -> {
