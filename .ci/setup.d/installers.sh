@@ -1,4 +1,4 @@
-# installers (desktop-app, `-Ppackage`): jpackage builds the .deb with fakeroot and dpkg-deb and
+# installers (desktop-app, `-Ppackage`) and lambdas (ProGuard reads the JDK jmods): jpackage builds the .deb with fakeroot and dpkg-deb and
 # needs the JDK's jmods (Debian: openjdk-17-jdk-headless); DebPackageIT registers the scheme
 # handler with desktop-file-utils and opens a link with xdg-open (xdg-utils).
 installers_packages="fakeroot openjdk-17-jdk-headless xdg-utils desktop-file-utils"
