@@ -1,27 +1,12 @@
 package com.example.signin.local.internal;
 
-/** HTML escaping for text and attribute values. */
+/** HTML escaping for the local pages: the same escaper as the mail templates, null-tolerant. */
 public final class Html {
 
     private Html() {
     }
 
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : com.example.signin.lambdas.internal.Html.escape(text);
     }
 }
