@@ -59,7 +59,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 
 /**
  * The benchmarks of docs/BENCHMARKS.md (not tests: they print figures). Run with
- * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar] [-Dbench.runs=5]}.
+ * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar,readme] [-Dbench.runs=5]}.
  */
 public final class Benchmarks {
 
@@ -82,7 +82,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         // As the local backend sets it (its HttpFront): this JVM's stand-in DynamoDB server may be the first HTTP server made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        List<String> parts = List.of(System.getProperty("bench.parts", "jar,flows,cold,handoff,app").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "jar,flows,cold,handoff,app,readme").split(","));
         int runs = Integer.getInteger("bench.runs", 5);
         Path base = Path.of(System.getProperty("bench.basedir", "system-tests"));
         String cp = Files.readString(base.resolve("target/bench-classpath.txt")).strip()
@@ -99,6 +99,7 @@ public final class Benchmarks {
                 case "cold" -> b.coldStarts();
                 case "handoff" -> b.handoff();
                 case "app" -> b.appColdStart();
+                case "readme" -> AppLaunchBench.readmeCommand(base.resolve("..").normalize(), work, runs);
                 default -> System.out.println("Unknown part " + part);
             }
         }
@@ -456,13 +457,17 @@ public final class Benchmarks {
     }
 
     /** median [min–max] of n runs. */
-    private static String summary(List<Double> values) {
+    static String summary(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-        return String.format(Locale.ROOT, "%.1f [%.1f–%.1f, n=%d]", median, v[0], v[v.length - 1], v.length);
+        return String.format(Locale.ROOT, "%.1f [%.1f–%.1f, n=%d]", median(values), v[0], v[v.length - 1], v.length);
     }
 
-    private static String loadAverage() {
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip().split(" ")[0];
         } catch (IOException e) {
