@@ -63,7 +63,7 @@ public final class OneTimeCode {
             }
             // Only ASCII letters are folded: a Unicode letter that upper-cases into ASCII must not pass.
             char upper = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
-            if (ALPHABET.indexOf(upper) < 0 || code.length() == LENGTH) {
+            if (ALPHABET.indexOf(upper) < 0) {
                 return Optional.empty();
             }
             code.append(upper);

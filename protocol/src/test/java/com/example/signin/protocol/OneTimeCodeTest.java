@@ -6,12 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +60,7 @@ class OneTimeCodeTest {
             "'K7QP\u00a0M2XD'| K7QPM2XD", // no-break space from a rich-text mail
             "--K7QP--M2XD--| K7QPM2XD",
             "k7qp-m2xl     | K7QPM2XL",   // lower-case l is the alphabet's L
+            "azaz-zaza     | AZAZZAZA",   // both ends of the lower-case range
     })
     void typedCodesAreNormalisedToTheCanonicalForm(String typed, String canonical) {
         assertThat(OneTimeCode.parse(typed)).contains(canonical);
@@ -140,39 +135,5 @@ class OneTimeCodeTest {
         assertThatThrownBy(() -> OneTimeCode.derive(notASecret))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A one-time code is derived from a link secret of 43 base64url characters");
-    }
-
-    @Property(tries = 3000)
-    void parsingArbitraryInputNeverThrowsAndOnlyYieldsWellFormedCodes(@ForAll("typed") String typed) {
-        OneTimeCode.parse(typed).ifPresent(code -> {
-            assertThat(OneTimeCode.isWellFormed(code)).isTrue();
-            assertThat(OneTimeCode.parse(OneTimeCode.grouped(code))).contains(code);
-        });
-    }
-
-    @Property(tries = 2000)
-    void parsingCompletelyArbitraryStringsNeverThrows(@ForAll @StringLength(max = 200) String typed) {
-        OneTimeCode.parse(typed).ifPresent(code -> assertThat(OneTimeCode.isWellFormed(code)).isTrue());
-    }
-
-    @Property(tries = 1000)
-    void derivationIsDeterministicAndOnlyUsesTheAlphabet(@ForAll("secrets") String secret) {
-        String code = OneTimeCode.derive(secret);
-        assertThat(OneTimeCode.derive(secret)).isEqualTo(code);
-        assertThat(OneTimeCode.isWellFormed(code)).isTrue();
-        assertThat(code.chars()).allMatch(c -> OneTimeCode.ALPHABET.indexOf(c) >= 0);
-    }
-
-    @Provide
-    Arbitrary<String> secrets() {
-        return Arbitraries.bytes().array(byte[].class).ofSize(Secrets.BYTES).map(Secrets::encode);
-    }
-
-    @Provide
-    Arbitrary<String> typed() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars(OneTimeCode.ALPHABET + "abcxyz01IOio- \t\u00a0_.").ofMaxLength(14),
-                Arbitraries.strings().withChars(OneTimeCode.ALPHABET).ofLength(OneTimeCode.LENGTH),
-                Arbitraries.strings().all().ofMaxLength(12));
     }
 }
