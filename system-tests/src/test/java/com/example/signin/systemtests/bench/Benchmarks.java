@@ -59,7 +59,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 
 /**
  * The benchmarks of docs/BENCHMARKS.md (not tests: they print figures). Run with
- * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar,readme] [-Dbench.runs=5]}.
+ * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar,readme,store,soak,start] [-Dbench.runs=5]}.
  */
 public final class Benchmarks {
 
@@ -100,6 +100,9 @@ public final class Benchmarks {
                 case "handoff" -> b.handoff();
                 case "app" -> b.appColdStart();
                 case "readme" -> AppLaunchBench.readmeCommand(base.resolve("..").normalize(), work, runs);
+                case "store" -> new LocalBackendBench(work, runs, base, cp).store();
+                case "soak" -> new LocalBackendBench(work, runs, base, cp).soak();
+                case "start" -> new LocalBackendBench(work, runs, base, cp).start();
                 default -> System.out.println("Unknown part " + part);
             }
         }
@@ -120,6 +123,8 @@ public final class Benchmarks {
         List<Double> p50s = new ArrayList<>();
         List<Double> p99s = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run < runs; run++) {
             Path dir = work.resolve("flows-" + run);
             try (LocalBackend backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dir).build());
@@ -141,6 +146,7 @@ public final class Benchmarks {
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService pool = Executors.newFixedThreadPool(50);
                 long s = System.nanoTime();
+                long cpuBefore = os.getProcessCpuTime();
                 List<Future<?>> all = new ArrayList<>();
                 for (int c = 0; c < 50; c++) {
                     all.add(pool.submit(() -> {
@@ -155,15 +161,19 @@ public final class Benchmarks {
                     f.get(20, TimeUnit.MINUTES);
                 }
                 double rate = flows / ((System.nanoTime() - s) / 1e9);
+                // The whole JVM: backend and the 50 clients (SDK, HTTP) together, so an upper bound of the backend's share.
+                double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6 / flows;
+                cpus.add(cpuMs);
                 pool.shutdown();
                 p50s.add(p50);
                 p99s.add(p99);
                 rates.add(rate);
-                System.out.printf("  run %d: one flow p50 %.0f ms, p99 %.0f ms; 50 clients: %.1f flows/s (load %s)%n", run + 1, p50, p99,
-                        rate, loadAverage());
+                System.out.printf("  run %d: one flow p50 %.0f ms, p99 %.0f ms; 50 clients: %.1f flows/s, %.1f ms CPU per flow (load %s)%n",
+                        run + 1, p50, p99, rate, cpuMs, loadAverage());
             }
         }
-        System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s%n", summary(p50s), summary(p99s), summary(rates));
+        System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow (whole JVM) %s%n",
+                summary(p50s), summary(p99s), summary(rates), summary(cpus));
     }
 
     /** Each handler in a fresh JVM on the shaded jar, against the local backend's user pool endpoint, without and with priming. */
@@ -335,7 +345,7 @@ public final class Benchmarks {
     }
 
     /** One sign-in as the app does it, over the wire. */
-    private static final class Driver implements AutoCloseable {
+    static final class Driver implements AutoCloseable {
         private final Endpoints endpoints;
         private final CognitoIdentityProviderClient cognito;
         private final Pattern link;
@@ -394,7 +404,7 @@ public final class Benchmarks {
         }
     }
 
-    private static CognitoIdentityProviderClient cognito(Endpoints e) {
+    static CognitoIdentityProviderClient cognito(Endpoints e) {
         return CognitoIdentityProviderClient.builder().endpointOverride(URI.create(e.cognitoEndpoint()))
                 .region(Region.of(e.region())).credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build()).build();
@@ -420,7 +430,7 @@ public final class Benchmarks {
         return server;
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
