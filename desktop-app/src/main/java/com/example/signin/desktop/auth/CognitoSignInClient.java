@@ -155,6 +155,12 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     @Override
     public Session completeSignIn(String link) throws SignInException {
+        // First of all: a link this app did not ask for goes nowhere (not even a wait for the
+        // backend), so a page pushing links at the app cannot make it answer anything.
+        PendingSignIn request = pending.load().orElseThrow(() -> {
+            LOG.info("Link refused: no sign-in request is pending in this app; nothing was sent");
+            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
+        });
         Connections c = connections();
         String secret;
         try {
@@ -163,10 +169,6 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
             throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
         }
-        PendingSignIn request = pending.load().orElseThrow(() -> {
-            LOG.info("Link refused: no sign-in request is pending in this app");
-            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
-        });
         if (request.isExpiredAt(clock.instant())) {
             LOG.info("Link refused for {}: the request expired at {}", request.email(), request.expiresAt());
             throw new SignInException(Problem.LINK_EXPIRED, "The pending request expired at " + request.expiresAt());

@@ -239,6 +239,15 @@ class CognitoSignInClientTest {
     }
 
     @Test
+    void aLinkWithoutAPendingRequestIsRefusedWithoutWaitingForABackendStillStarting() throws Exception {
+        try (CognitoSignInClient starting = new CognitoSignInClient(new CompletableFuture<>(), new PendingSignInStore(dataDir),
+                () -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
+            assertThat(catchSignIn(() -> starting.completeSignIn(format.appLink(Secrets.generate(random)))).problem())
+                    .isEqualTo(Problem.LINK_NOT_REQUESTED_HERE);
+        }
+    }
+
+    @Test
     void aRequestExpiredHereIsRefusedWithoutAsking() throws Exception {
         pendingRequest(Instant.now().minusSeconds(1));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.LINK_EXPIRED);
