@@ -4,6 +4,7 @@ import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.platform.PoolTokenStore;
 import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
@@ -229,12 +230,18 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             return Optional.empty();
         }
         Connections c = connections();
+        // Only the token of this pool and client: another configuration's token is never sent here.
+        Optional<String> own = loadStoredToken(c);
+        if (own.isEmpty()) {
+            LOG.info("No stored session for this user pool and client");
+            return Optional.empty();
+        }
         AuthenticationResultType result;
         try {
             result = c.cognito().initiateAuth(r -> r
                     .clientId(c.config().clientId())
                     .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", stored.get()))).authenticationResult();
+                    .authParameters(Map.of("REFRESH_TOKEN", own.get()))).authenticationResult();
         } catch (NotAuthorizedException | UserNotFoundException e) {
             forgetStoredToken(c);
             LOG.info("The stored session is no longer valid; sign in again");
@@ -247,7 +254,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             throw new SignInException(Problem.UNEXPECTED, "The user pool answered REFRESH_TOKEN_AUTH without tokens");
         }
         IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.empty());
-        String refresh = result.refreshToken() != null ? result.refreshToken() : stored.get();
+        String refresh = result.refreshToken() != null ? result.refreshToken() : own.get();
         if (result.refreshToken() != null) {
             storeRefreshToken(c, refresh);
         }
@@ -321,7 +328,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         cfg.cognitoEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         connections = new Connections(cfg, new MagicLinkFormat(cfg.scheme(), cfg.linkBase()), http,
                 new SignInApiClient(http, cfg.apiUrl()), builder.build(),
-                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStore());
+                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock),
+                new PoolTokenStore(tokenStore(), cfg.issuer(), cfg.clientId()));
         return connections;
     }
 
