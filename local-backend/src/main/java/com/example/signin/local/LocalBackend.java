@@ -1,5 +1,6 @@
 package com.example.signin.local;
 
+import com.example.signin.local.internal.AdminSignature;
 import com.example.signin.local.internal.DataFiles;
 import com.example.signin.local.internal.Functions;
 import com.example.signin.local.internal.HttpFront;
@@ -112,9 +113,14 @@ public final class LocalBackend implements AutoCloseable {
 
             String base = "http://127.0.0.1:" + front.port();
             String issuer = base + "/" + state.userPoolId;
+            // Made at each start, written only into the 0600 endpoints.json: whoever cannot read that
+            // file (another user, a web page) cannot read the mailbox nor call Admin* operations.
+            SecureRandom random = new SecureRandom();
+            String mailboxPath = HttpFront.MAILBOX_PATH + "/" + Secrets.generate(random).substring(0, 22);
+            AdminSignature adminKey = AdminSignature.generate(random, REGION);
             Endpoints endpoints = new Endpoints(REGION, state.userPoolId, state.clientId, base,
-                    base + HttpFront.API_PATH, base, base + HttpFront.MAILBOX_PATH, issuer,
-                    issuer + "/.well-known/jwks.json", options.scheme());
+                    base + HttpFront.API_PATH, base, base + mailboxPath, issuer,
+                    issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
             Functions functions = Functions.create(new Functions.Setting(endpoints, state.linkHashSalt,
                     mailbox.smtpPort(), options.clock(), database));
@@ -122,9 +128,10 @@ public final class LocalBackend implements AutoCloseable {
             UserPool pool = new UserPool(state, poolFile, REGION, signing::get, options.clock(), functions.triggers(),
                     () -> issuer);
             front.serve(new HttpFront.Routes(state.userPoolId, new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
-                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, options.clock()));
+                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
+                    options.clock()));
 
-            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), false);
+            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
             // Saved after ready: the first save of a new pool (and Jackson's warm-up) is not on the start path.
             Thread saver = new Thread(pool::persistNow, "pool-save");
             saver.setDaemon(true);
