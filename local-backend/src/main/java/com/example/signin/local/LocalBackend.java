@@ -1,5 +1,6 @@
 package com.example.signin.local;
 
+import com.example.signin.local.internal.AdminSignature;
 import com.example.signin.local.internal.DataFiles;
 import com.example.signin.local.internal.Functions;
 import com.example.signin.local.internal.HttpFront;
@@ -12,10 +13,12 @@ import com.example.signin.local.internal.SignInRoute;
 import com.example.signin.local.internal.Signing;
 import com.example.signin.local.internal.UserPool;
 import com.example.signin.local.internal.UserPoolEndpoint;
+import com.example.signin.protocol.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,18 +114,24 @@ public final class LocalBackend implements AutoCloseable {
 
             String base = "http://127.0.0.1:" + front.port();
             String issuer = base + "/" + ids.userPoolId();
+            // Made at each start, written only into the 0600 endpoints.json: whoever cannot read that
+            // file (another user, a web page) cannot read the mailbox nor call Admin* operations.
+            SecureRandom random = new SecureRandom();
+            String mailboxPath = HttpFront.MAILBOX_PATH + "/" + Secrets.generate(random).substring(0, 22);
+            AdminSignature adminKey = AdminSignature.generate(random, REGION);
             Endpoints endpoints = new Endpoints(REGION, ids.userPoolId(), ids.clientId(), base,
-                    base + HttpFront.API_PATH, base, base + HttpFront.MAILBOX_PATH, issuer,
-                    issuer + "/.well-known/jwks.json", options.scheme());
+                    base + HttpFront.API_PATH, base, base + mailboxPath, issuer,
+                    issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
             Functions functions = Functions.create(new Functions.Setting(endpoints, ids.linkHashSalt(),
                     mailbox.smtpPort(), options.clock(), database));
             parts.add(functions);
             UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
             front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
-                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, options.clock()));
+                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
+                    options.clock()));
 
-            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), false);
+            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
             // After ready: tokens that expired while it was stopped are forgotten off the start path.
             Thread tidy = new Thread(() -> {
                 try {

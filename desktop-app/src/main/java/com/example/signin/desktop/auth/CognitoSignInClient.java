@@ -4,6 +4,7 @@ import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.platform.PoolTokenStore;
 import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
@@ -155,6 +156,12 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     @Override
     public Session completeSignIn(String link) throws SignInException {
+        // First of all: a link this app did not ask for goes nowhere (not even a wait for the
+        // backend), so a page pushing links at the app cannot make it answer anything.
+        PendingSignIn request = pending.load().orElseThrow(() -> {
+            LOG.info("Link refused: no sign-in request is pending in this app; nothing was sent");
+            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
+        });
         Connections c = connections();
         String secret;
         try {
@@ -163,10 +170,6 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
             throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
         }
-        PendingSignIn request = pending.load().orElseThrow(() -> {
-            LOG.info("Link refused: no sign-in request is pending in this app");
-            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
-        });
         if (request.isExpiredAt(clock.instant())) {
             LOG.info("Link refused for {}: the request expired at {}", request.email(), request.expiresAt());
             throw new SignInException(Problem.LINK_EXPIRED, "The pending request expired at " + request.expiresAt());
@@ -227,12 +230,18 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             return Optional.empty();
         }
         Connections c = connections();
+        // Only the token of this pool and client: another configuration's token is never sent here.
+        Optional<String> own = loadStoredToken(c);
+        if (own.isEmpty()) {
+            LOG.info("No stored session for this user pool and client");
+            return Optional.empty();
+        }
         AuthenticationResultType result;
         try {
             result = c.cognito().initiateAuth(r -> r
                     .clientId(c.config().clientId())
                     .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", stored.get()))).authenticationResult();
+                    .authParameters(Map.of("REFRESH_TOKEN", own.get()))).authenticationResult();
         } catch (NotAuthorizedException | UserNotFoundException e) {
             forgetStoredToken(c);
             LOG.info("The stored session is no longer valid; sign in again");
@@ -245,7 +254,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             throw new SignInException(Problem.UNEXPECTED, "The user pool answered REFRESH_TOKEN_AUTH without tokens");
         }
         IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.empty());
-        String refresh = result.refreshToken() != null ? result.refreshToken() : stored.get();
+        String refresh = result.refreshToken() != null ? result.refreshToken() : own.get();
         if (result.refreshToken() != null) {
             storeRefreshToken(c, refresh);
         }
@@ -319,7 +328,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         cfg.cognitoEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         connections = new Connections(cfg, new MagicLinkFormat(cfg.scheme(), cfg.linkBase()), http,
                 new SignInApiClient(http, cfg.apiUrl()), builder.build(),
-                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStore());
+                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock),
+                new PoolTokenStore(tokenStore(), cfg.issuer(), cfg.clientId()));
         return connections;
     }
 

@@ -8,6 +8,7 @@ import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.platform.PoolTokenStore;
 import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
@@ -48,6 +49,8 @@ class CognitoSignInClientTest {
     private CognitoSignInClient client;
     private PendingSignInStore pending;
     private TokenStore.FileTokenStore tokens;
+    /** The entry's token of the fake backend's pool and client, as the client keeps it. */
+    private PoolTokenStore poolTokens;
     private MagicLinkFormat format;
     private final SecureRandom random = new SecureRandom();
 
@@ -81,6 +84,7 @@ class CognitoSignInClientTest {
     private CognitoSignInClient client(ClientConfig config) {
         pending = new PendingSignInStore(dataDir);
         tokens = new TokenStore.FileTokenStore(dataDir.resolve("refresh-token"));
+        poolTokens = new PoolTokenStore(tokens, backend.issuer(), FakeBackend.CLIENT_ID);
         return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens, Clock.systemUTC(),
                 Locale.ENGLISH);
     }
@@ -210,7 +214,7 @@ class CognitoSignInClientTest {
         assertThat(respond.get("Session").asText()).isEqualTo("s-1");
         assertThat(respond.at("/ChallengeResponses/ANSWER").asText()).isEqualTo(secret);
         assertThat(respond.at("/ClientMetadata/codeVerifier").asText()).isEqualTo(request.verifier());
-        assertThat(tokens.load()).contains("refresh-1");
+        assertThat(poolTokens.load()).contains("refresh-1");
         assertThat(pending.load()).isEmpty();
     }
 
@@ -239,6 +243,15 @@ class CognitoSignInClientTest {
     }
 
     @Test
+    void aLinkWithoutAPendingRequestIsRefusedWithoutWaitingForABackendStillStarting() throws Exception {
+        try (CognitoSignInClient starting = new CognitoSignInClient(new CompletableFuture<>(), new PendingSignInStore(dataDir),
+                () -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
+            assertThat(catchSignIn(() -> starting.completeSignIn(format.appLink(Secrets.generate(random)))).problem())
+                    .isEqualTo(Problem.LINK_NOT_REQUESTED_HERE);
+        }
+    }
+
+    @Test
     void aRequestExpiredHereIsRefusedWithoutAsking() throws Exception {
         pendingRequest(Instant.now().minusSeconds(1));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.LINK_EXPIRED);
@@ -259,7 +272,7 @@ class CognitoSignInClientTest {
                 String.format(LinkRefusal.COGNITO_MESSAGE_FORMAT, code)));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(problem);
         assertThat(pending.load()).contains(request);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     @Test
@@ -274,7 +287,7 @@ class CognitoSignInClientTest {
         pendingRequest(Instant.now().plusSeconds(600));
         poolAnswers(Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.otherKey, b -> b), "refresh-1")));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.UNEXPECTED);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
         assertThat(pending.load()).contains(request);
     }
 
@@ -292,7 +305,7 @@ class CognitoSignInClientTest {
         });
         poolAnswers(Answer.json(200, FakeBackend.authenticationResult(token, "refresh-1")));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.UNEXPECTED);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     // ---- restoreSession and signOut ----
@@ -314,7 +327,7 @@ class CognitoSignInClientTest {
 
     @Test
     void aStoredTokenRestoresTheSession() throws Exception {
-        tokens.save("refresh-stored");
+        poolTokens.save("refresh-stored");
         backend.answers = only("InitiateAuth",
                 Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), null)));
         Session session = client.restoreSession().orElseThrow();
@@ -322,15 +335,35 @@ class CognitoSignInClientTest {
         JsonNode call = backend.calls("InitiateAuth").get(0).body();
         assertThat(call.get("AuthFlow").asText()).isEqualTo("REFRESH_TOKEN_AUTH");
         assertThat(call.at("/AuthParameters/REFRESH_TOKEN").asText()).isEqualTo("refresh-stored");
-        assertThat(tokens.load()).contains("refresh-stored");
+        assertThat(poolTokens.load()).contains("refresh-stored");
+    }
+
+    @Test
+    void aTokenOfAnotherPoolOrClientIsNeverSentToThisOne() throws Exception {
+        new PoolTokenStore(tokens, "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Old", FakeBackend.CLIENT_ID)
+                .save("refresh-of-the-old-pool");
+        new PoolTokenStore(tokens, backend.issuer(), "otherclient").save("refresh-of-another-client");
+
+        assertThat(client.restoreSession()).isEmpty();
+
+        assertThat(backend.calls).isEmpty();
+        assertThat(new PoolTokenStore(tokens, "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Old", FakeBackend.CLIENT_ID)
+                .load()).as("kept for when the configuration changes back").contains("refresh-of-the-old-pool");
+    }
+
+    @Test
+    void aBareTokenOfAnOlderVersionBelongsToNoPoolAndIsNotSent() throws Exception {
+        tokens.save("refresh-without-its-pool");
+        assertThat(client.restoreSession()).isEmpty();
+        assertThat(backend.calls).isEmpty();
     }
 
     @Test
     void aRefusedStoredTokenMeansTheSessionExpiredAndIsForgotten() throws Exception {
-        tokens.save("refresh-revoked");
+        poolTokens.save("refresh-revoked");
         backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", "Refresh Token has been revoked"));
         assertThat(catchSignIn(() -> client.restoreSession()).problem()).isEqualTo(Problem.SESSION_EXPIRED);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     @Test
@@ -343,9 +376,9 @@ class CognitoSignInClientTest {
         ClientConfig unreachable = new ClientConfig(base.region(), base.userPoolId(), base.clientId(), base.apiUrl(), base.linkBase(),
                 base.issuer(), base.scheme(), Optional.of("http://127.0.0.1:" + closedPort), Optional.empty());
         try (CognitoSignInClient c = client(unreachable)) {
-            tokens.save("refresh-kept");
+            poolTokens.save("refresh-kept");
             assertThat(catchSignIn(() -> c.restoreSession()).problem()).isEqualTo(Problem.UNREACHABLE);
-            assertThat(tokens.load()).contains("refresh-kept");
+            assertThat(poolTokens.load()).contains("refresh-kept");
         }
     }
 
@@ -361,17 +394,17 @@ class CognitoSignInClientTest {
         JsonNode revoke = backend.calls("RevokeToken").get(0).body();
         assertThat(revoke.get("Token").asText()).isEqualTo("refresh-1");
         assertThat(revoke.get("ClientId").asText()).isEqualTo(FakeBackend.CLIENT_ID);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     @Test
     void signingOutOnThisDeviceOnlyRevokesTheRefreshToken() throws Exception {
-        tokens.save("refresh-stored");
+        poolTokens.save("refresh-stored");
         backend.answers = call -> Answer.json(200, "{}");
         client.signOut(false);
         assertThat(backend.calls("GlobalSignOut")).isEmpty();
         assertThat(backend.calls("RevokeToken")).hasSize(1);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     private interface Action {

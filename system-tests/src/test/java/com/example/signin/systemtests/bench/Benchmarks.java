@@ -50,7 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -193,8 +194,8 @@ public final class Benchmarks {
             }
             Map<String, String> env = new LinkedHashMap<>();
             env.put("AWS_REGION", e.region());
-            env.put("AWS_ACCESS_KEY_ID", "bench");
-            env.put("AWS_SECRET_ACCESS_KEY", "bench");
+            env.put("AWS_ACCESS_KEY_ID", e.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", e.secretAccessKey());
             env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", e.cognitoEndpoint());
             env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo.getAddress().getPort());
             env.put("LINK_TABLE", "magic-links");
@@ -406,7 +407,8 @@ public final class Benchmarks {
 
     static CognitoIdentityProviderClient cognito(Endpoints e) {
         return CognitoIdentityProviderClient.builder().endpointOverride(URI.create(e.cognitoEndpoint()))
-                .region(Region.of(e.region())).credentialsProvider(AnonymousCredentialsProvider.create())
+                .region(Region.of(e.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build()).build();
     }
 
