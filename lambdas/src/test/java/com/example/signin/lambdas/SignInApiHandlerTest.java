@@ -67,7 +67,7 @@ class SignInApiHandlerTest {
     }
 
     static MagicLinkSettings settings(SignUpPolicy policy) {
-        return new MagicLinkSettings("eu-west-1_pool", "api-test-salt-01234567", Duration.ofMinutes(15), Duration.ofSeconds(60),
+        return new MagicLinkSettings("eu-west-1_pool", "api-test-salt-01234567", Duration.ofMinutes(15), Duration.ofSeconds(60), 10, 5, 5,
                 new MagicLinkFormat("com.example.signin", "https://signin.example.com"), LinkStyle.PAGE, policy, Duration.ZERO);
     }
 
@@ -100,7 +100,7 @@ class SignInApiHandlerTest {
         APIGatewayProxyResponseEvent response = handler().handleRequest(Events.load("api-gateway-signin.json", APIGatewayProxyRequestEvent.class), null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(json(response).get("message").asText()).isEqualTo(SignInApiHandler.ACCEPTED_MESSAGE);
+        assertThat(json(response).get("message").asText()).isEqualTo(com.example.signin.lambdas.api.SignInAnswer.ACCEPTED_MESSAGE);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
                 .containsEntry("Cache-Control", "no-store")
                 .doesNotContainKey("Access-Control-Allow-Origin");

@@ -9,17 +9,16 @@ import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.lambdas.service.MagicLinkSettings;
 import com.example.signin.protocol.SaltedHash;
+import com.example.signin.protocol.Setting;
+import com.example.signin.protocol.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Turns environment variables (names as in docs/CONTRACTS.md) into services. */
 public final class LambdaWiring {
-
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
     private LambdaWiring() {
     }
@@ -28,26 +27,24 @@ public final class LambdaWiring {
         return env.required("LINK_TABLE", "the name of the DynamoDB table of link records");
     }
 
+    /** Reads {@code SIGN_UP_MODE} and {@code ALLOWED_EMAIL_DOMAINS}. */
     public static SignUpPolicy signUpPolicy(Environment env) {
-        SignUpPolicy.Mode mode = SignUpPolicy.Mode.fromSetting(env.choice("SIGN_UP_MODE", "open", "open", "invite-only"));
-        var domains = env.parsed("ALLOWED_EMAIL_DOMAINS",
-                "a comma-separated list of domains like example.com,example.org (empty = any)",
-                SignUpPolicy::parseDomains, env.optional("ALLOWED_EMAIL_DOMAINS").orElse(""));
-        return new SignUpPolicy(mode, domains);
+        Settings s = env.settings();
+        return new SignUpPolicy(SignUpPolicy.Mode.fromSetting(s.text(Setting.SIGN_UP_MODE)), s.list(Setting.ALLOWED_EMAIL_DOMAINS));
     }
 
     /** Reads {@code LINK_TABLE}, {@code EMAIL_HASH_SALT} and {@code MAX_FAILED_ATTEMPTS}. */
     public static LinkVerifier linkVerifier(Environment env, DynamoDbClient dynamo, Clock clock) {
         String table = linkTable(env);
         String salt = MagicLinkSettings.hashSalt(env);
-        int maxFailed = env.integer("MAX_FAILED_ATTEMPTS", LinkVerifier.DEFAULT_MAX_FAILED_ATTEMPTS, 1, 100, "attempts");
+        int maxFailed = env.settings().integer(Setting.MAX_FAILED_ATTEMPTS);
         return new LinkVerifier(new LinkStore(dynamo, table), new SaltedHash(salt), maxFailed, clock);
     }
 
     /** Reads {@code SENDER_ADDRESS} and {@code SENDER_NAME}. */
     public static MailSender mailSender(Environment env) {
         String address = env.required("SENDER_ADDRESS", "the address sign-in emails come from, like no-reply@example.com");
-        String name = env.optional("SENDER_NAME").orElse("");
+        String name = env.settings().text(Setting.SENDER_NAME);
         return env.parsed("SENDER_ADDRESS and SENDER_NAME", "a valid address and a name of at most 64 characters on one line",
                 ignored -> new MailSender(address, name), address);
     }
@@ -63,13 +60,9 @@ public final class LambdaWiring {
         return new SesMailer(ses.get(), sender);
     }
 
-    /** Reads {@code CORS_ALLOWED_ORIGIN}: empty means no CORS headers. */
+    /** Reads {@code CORS_ALLOWED_ORIGIN}: null (empty) means no CORS headers. */
     public static String corsAllowedOrigin(Environment env) {
-        String origin = env.optional("CORS_ALLOWED_ORIGIN").orElse(null);
-        if (origin != null && !ORIGIN.matcher(origin).matches()) {
-            throw new ConfigurationException("CORS_ALLOWED_ORIGIN must be one origin like https://app.example.com"
-                    + " (scheme, host, optional port; no path), or empty for no CORS headers, not: " + origin);
-        }
-        return origin;
+        String origin = env.settings().text(Setting.CORS_ALLOWED_ORIGIN);
+        return origin.isEmpty() ? null : origin;
     }
 }

@@ -90,7 +90,7 @@ public final class MagicLinkService {
         Optional<Duration> wait = store.putUnlessCoolingDown(record, settings.requestCooldown(), now);
         if (wait.isPresent()) {
             LOG.info("Request within the cooldown for {}; retry after {} s", record, wait.get().toSeconds());
-            return new SignInResult.TooManyRequests(wait.get());
+            return new SignInResult.TooManyRequests(wait.get(), false);
         }
 
         try {
@@ -106,7 +106,7 @@ public final class MagicLinkService {
             return new SignInResult.MailUnavailable();
         }
         floor.waitOut(started);
-        return new SignInResult.Accepted();
+        return new SignInResult.Accepted(settings.linkExpiry(), settings.requestCooldown());
     }
 
     private boolean mayReceiveLink(EmailAddress email) {

@@ -87,7 +87,7 @@ class ConfigurationTest {
             "LINK_BASE,                http://signin.example.com, https URL",
             "LINK_STYLE,               email,                    'LINK_STYLE must be one of page, direct'",
             "SIGN_UP_MODE,             closed,                   'SIGN_UP_MODE must be one of open, invite-only'",
-            "ALLOWED_EMAIL_DOMAINS,    'example.com,not a domain', '\"not a domain\" is not a domain'",
+            "ALLOWED_EMAIL_DOMAINS,    'example.com,not a domain', 'ALLOWED_EMAIL_DOMAINS holds ''not a domain'', which is not a domain'",
             "MIN_RESPONSE_MILLIS,      lots,                     MIN_RESPONSE_MILLIS must be a whole number of milliseconds",
     })
     void aMissingOrBadValueStopsStartupWithASentenceNamingIt(String name, String value, String message) {
@@ -112,7 +112,7 @@ class ConfigurationTest {
                 .hasMessageContaining("CORS_ALLOWED_ORIGIN must be one origin");
         assertThatThrownBy(() -> LambdaWiring.linkVerifier(new Environment(Map.of("LINK_TABLE", "t", "EMAIL_HASH_SALT", "0123456789abcdef",
                 "MAX_FAILED_ATTEMPTS", "0")), null, java.time.Clock.systemUTC()))
-                .hasMessageContaining("MAX_FAILED_ATTEMPTS must be a whole number of attempts from 1 to 100");
+                .hasMessageContaining("MAX_FAILED_ATTEMPTS must be a whole number of attempts from 1 to 10");
     }
 
     @Test

@@ -30,6 +30,7 @@ class MagicLinkServiceTest {
     private static final String SALT = "service-test-salt-0123";
     private static final MagicLinkFormat FORMAT = new MagicLinkFormat("com.example.signin", "https://signin.example.com");
     private static final Duration FLOOR = Duration.ofMillis(800);
+    private static final SignInResult ACCEPTED = new SignInResult.Accepted(Duration.ofMinutes(15), Duration.ofSeconds(60));
     private static LocalDynamo dynamo;
     private static LinkStore store;
     private static int tables;
@@ -61,7 +62,7 @@ class MagicLinkServiceTest {
 
     private MagicLinkService service(SignUpPolicy policy, LinkStyle style) {
         MagicLinkSettings settings = new MagicLinkSettings("eu-west-1_pool", SALT, Duration.ofMinutes(15),
-                Duration.ofSeconds(60), FORMAT, style, policy, FLOOR);
+                Duration.ofSeconds(60), 10, 5, 5, FORMAT, style, policy, FLOOR);
         ResponseFloor floor = new ResponseFloor(FLOOR, nanos::get, d -> {
             sleeps.add(d);
             nanos.addAndGet(d.toNanos());
@@ -90,7 +91,7 @@ class MagicLinkServiceTest {
     void aKnownAddressGetsAMailWhoseLinkSignsIn() {
         SignInResult result = openService().request(request("Known@Example.com"));
 
-        assertThat(result).isEqualTo(new SignInResult.Accepted());
+        assertThat(result).isEqualTo(ACCEPTED);
         assertThat(mailer.sent).singleElement().satisfies(mail -> assertThat(mail.to()).isEqualTo("known@example.com"));
         String secret = FORMAT.parseSecret(linkIn(mailer.last().text()));
         assertThat(linkVerifier().verify("known@example.com", secret, verifier)).isTrue();
@@ -99,7 +100,7 @@ class MagicLinkServiceTest {
 
     @Test
     void anUnknownAddressGetsAConfirmedAccountAndAMail() {
-        assertThat(openService().request(request("new@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(openService().request(request("new@example.com"))).isEqualTo(ACCEPTED);
 
         assertThat(directory.created).containsExactly("new@example.com");
         assertThat(mailer.sent).hasSize(1);
@@ -109,13 +110,13 @@ class MagicLinkServiceTest {
     void inviteOnlyAnswersAnUnknownAddressTheSameButSendsNothingAndCreatesNothing() {
         MagicLinkService service = service(new SignUpPolicy(SignUpPolicy.Mode.INVITE_ONLY, Set.of()), LinkStyle.PAGE);
 
-        assertThat(service.request(request("stranger@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("stranger@example.com"))).isEqualTo(ACCEPTED);
         assertThat(mailer.sent).isEmpty();
         assertThat(directory.created).isEmpty();
         // the cooldown behaves exactly as for a real account
         assertThat(service.request(request("stranger@example.com"))).isInstanceOf(SignInResult.TooManyRequests.class);
         // and an existing account still gets its link
-        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("known@example.com"))).isEqualTo(ACCEPTED);
         assertThat(mailer.sent).hasSize(1);
     }
 
@@ -135,9 +136,9 @@ class MagicLinkServiceTest {
     void anAddressOutsideTheAllowedDomainsGetsNoAccountButTheSameAnswer() {
         MagicLinkService service = service(new SignUpPolicy(SignUpPolicy.Mode.OPEN, Set.of("example.com")), LinkStyle.PAGE);
 
-        assertThat(service.request(request("someone@other.org"))).isEqualTo(new SignInResult.Accepted());
-        assertThat(service.request(request("old@elsewhere.org"))).isEqualTo(new SignInResult.Accepted());
-        assertThat(service.request(request("fresh@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("someone@other.org"))).isEqualTo(ACCEPTED);
+        assertThat(service.request(request("old@elsewhere.org"))).isEqualTo(ACCEPTED);
+        assertThat(service.request(request("fresh@example.com"))).isEqualTo(ACCEPTED);
 
         assertThat(directory.created).containsExactly("fresh@example.com");
         assertThat(mailer.sent).extracting(MailMessage::to).containsExactly("old@elsewhere.org", "fresh@example.com");
@@ -149,11 +150,11 @@ class MagicLinkServiceTest {
         service.request(request("known@example.com"));
         clock.advance(Duration.ofSeconds(20));
 
-        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.TooManyRequests(Duration.ofSeconds(40)));
+        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.TooManyRequests(Duration.ofSeconds(40), false));
         assertThat(mailer.sent).hasSize(1);
 
         clock.advance(Duration.ofSeconds(40));
-        assertThat(service.request(request("KNOWN@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("KNOWN@example.com"))).isEqualTo(ACCEPTED);
         assertThat(mailer.sent).hasSize(2);
     }
 
@@ -179,7 +180,7 @@ class MagicLinkServiceTest {
         assertThat(store.find(new SaltedHash(SALT).of("known@example.com"))).isEmpty();
 
         mailer.failing = false;
-        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("known@example.com"))).isEqualTo(ACCEPTED);
     }
 
     @Test
@@ -190,7 +191,7 @@ class MagicLinkServiceTest {
         assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.MailUnavailable());
 
         directory.failing = false;
-        assertThat(service.request(request("known@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(service.request(request("known@example.com"))).isEqualTo(ACCEPTED);
     }
 
     @ParameterizedTest(name = "{0} / {1} / {2} / {3} -> {4}")
@@ -218,14 +219,14 @@ class MagicLinkServiceTest {
             assertThat(invalid.message()).endsWith(".").hasSizeGreaterThan(15);
         });
         assertThat(mailer.sent).isEmpty();
-        assertThat(openService().request(request("alice@example.com"))).isEqualTo(new SignInResult.Accepted());
+        assertThat(openService().request(request("alice@example.com"))).isEqualTo(ACCEPTED);
     }
 
     @Test
     void theLocaleIsOptional() {
         SignInResult result = openService().request(new SignInRequest("known@example.com", CodeChallenge.s256(verifier), "S256", null));
 
-        assertThat(result).isEqualTo(new SignInResult.Accepted());
+        assertThat(result).isEqualTo(ACCEPTED);
         assertThat(mailer.last().subject()).isEqualTo("Your sign-in link");
     }
 

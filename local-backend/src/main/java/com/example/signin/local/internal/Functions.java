@@ -15,9 +15,11 @@ import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.service.CognitoUserDirectory;
 import com.example.signin.lambdas.service.LinkStore;
-import com.example.signin.lambdas.service.MailSender;
 import com.example.signin.lambdas.service.SmtpMailer;
+import com.example.signin.lambdas.internal.Environment;
+import com.example.signin.lambdas.internal.LambdaWiring;
 import com.example.signin.local.Endpoints;
+import com.example.signin.protocol.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -46,10 +48,17 @@ public final class Functions implements AutoCloseable {
     /** The table of link records in DynamoDB Local. */
     public static final String LINK_TABLE = "magic-links";
     static final String SENDER_ADDRESS = "no-reply@signin.localhost.localdomain";
-    static final String SENDER_NAME = "Sign-in (local)";
+    private static final java.util.List<com.example.signin.protocol.Setting> FUNCTION_SETTINGS = java.util.Arrays.stream(
+            com.example.signin.protocol.Setting.values()).filter(s -> s.scope() == com.example.signin.protocol.Setting.Scope.FUNCTIONS).toList();
 
-    /** What the functions are wired to. */
-    public record Setting(Endpoints endpoints, String linkHashSalt, int smtpPort, Clock clock, LinkDatabase database) {
+    /**
+     * What the functions are wired to.
+     *
+     * @param settings the deployment settings; the link base is this backend's own and the sender
+     *                 defaults to a local address
+     */
+    public record Setting(Endpoints endpoints, String linkHashSalt, int smtpPort, Clock clock, LinkDatabase database,
+                          Settings settings) {
     }
 
     private final Setting setting;
@@ -91,7 +100,7 @@ public final class Functions implements AutoCloseable {
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
                 SignInApiHandler.create(environment(), dynamo.get(), new CognitoUserDirectory(cognito.get(), random),
-                        new SmtpMailer("127.0.0.1", setting.smtpPort(), new MailSender(SENDER_ADDRESS, SENDER_NAME)),
+                        new SmtpMailer("127.0.0.1", setting.smtpPort(), LambdaWiring.mailSender(new Environment(environment()))),
                         setting.clock(), random),
                 APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
     }
@@ -103,23 +112,20 @@ public final class Functions implements AutoCloseable {
     /** The functions' environment, as the CDK stack sets it in AWS (docs/CONTRACTS.md). */
     Map<String, String> environment() {
         Endpoints e = setting.endpoints();
-        Map<String, String> env = new LinkedHashMap<>();
+        Settings settings = setting.settings()
+                .with(com.example.signin.protocol.Setting.LINK_BASE, e.linkBase(), "linkBase")
+                .with(com.example.signin.protocol.Setting.SCHEME, e.scheme(), "scheme");
+        if (settings.find(com.example.signin.protocol.Setting.SENDER_ADDRESS).isEmpty()) {
+            settings = settings.with(com.example.signin.protocol.Setting.SENDER_ADDRESS, SENDER_ADDRESS, "senderAddress");
+        }
+        Map<String, String> env = new LinkedHashMap<>(settings.environment(FUNCTION_SETTINGS));
         env.put("AWS_REGION", e.region());
         env.put("LINK_TABLE", LINK_TABLE);
         env.put("USER_POOL_ID", e.userPoolId());
         env.put("EMAIL_HASH_SALT", setting.linkHashSalt());
-        env.put("URL_SCHEME", e.scheme());
-        env.put("LINK_BASE", e.linkBase());
-        env.put("LINK_STYLE", "page");
-        env.put("SENDER_ADDRESS", SENDER_ADDRESS);
-        env.put("SENDER_NAME", SENDER_NAME);
-        env.put("SIGN_UP_MODE", "open");
-        env.put("ALLOWED_EMAIL_DOMAINS", "");
         env.put("MAIL_TRANSPORT", "smtp");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(setting.smtpPort()));
-        env.put("CORS_ALLOWED_ORIGIN", "");
-        env.put("MAX_FAILED_ATTEMPTS", "3");
         return env;
     }
 
