@@ -11,18 +11,18 @@ import com.example.signin.lambdas.internal.AwsClients;
 import com.example.signin.lambdas.internal.Environment;
 import com.example.signin.lambdas.internal.LambdaWiring;
 import com.example.signin.lambdas.internal.SdkPriming;
-import com.example.signin.lambdas.service.CognitoUserDirectory;
+import com.example.signin.lambdas.service.LinkKeys;
+import com.example.signin.lambdas.service.LinkQueue;
+import com.example.signin.lambdas.service.LinkQueueFullException;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.MagicLinkService;
 import com.example.signin.lambdas.service.MagicLinkSettings;
-import com.example.signin.lambdas.service.Mailer;
-import com.example.signin.lambdas.service.UserDirectory;
+import com.example.signin.lambdas.service.SqsLinkQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -53,17 +53,14 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
     private SignInApiHandler(Environment env) {
         AwsClients aws = new AwsClients(env);
         DynamoDbClient dynamo = aws.dynamo();
-        CognitoIdentityProviderClient cognito = aws.cognito();
-        SesV2Client[] ses = new SesV2Client[1];
-        Mailer mailer = LambdaWiring.mailer(env, () -> ses[0] = aws.ses());
-        MagicLinkSettings settings = MagicLinkSettings.fromEnvironment(env);
-        SecureRandom random = new SecureRandom();
-        this.service = new MagicLinkService(settings, new LinkStore(dynamo, LambdaWiring.linkTable(env)),
-                new CognitoUserDirectory(cognito, random), mailer, Clock.systemUTC(), random);
+        SqsClient sqs = aws.sqs();
+        String queueUrl = LambdaWiring.linkQueueUrl(env);
+        this.service = new MagicLinkService(MagicLinkSettings.fromEnvironment(env), LambdaWiring.linkKeys(env, aws::secretsManager),
+                new LinkStore(dynamo, LambdaWiring.linkTable(env)), new SqsLinkQueue(sqs, queueUrl), Clock.systemUTC(),
+                new SecureRandom());
         this.corsAllowedOrigin = LambdaWiring.corsAllowedOrigin(env);
         // SnapStart: prime each SDK client's request path before the snapshot, without a network call.
-        SdkPriming prime = new SdkPriming().dynamo(dynamo, LambdaWiring.linkTable(env)).cognito(cognito, settings.userPoolId());
-        this.priming = (ses[0] != null ? prime.ses(ses[0]) : prime).register();
+        this.priming = new SdkPriming().dynamo(dynamo, LambdaWiring.linkTable(env)).sqs(sqs, queueUrl).register();
     }
 
     /**
@@ -79,13 +76,13 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
     /**
      * Builds the handler the way the Lambda does, from environment variables (names and defaults
      * as in docs/CONTRACTS.md, {@code LINK_TABLE} and {@code CORS_ALLOWED_ORIGIN} included), but
-     * with the caller's clients: for the local backend.
+     * with the caller's table client, keys and queue: for the local backend.
      */
-    public static SignInApiHandler create(Map<String, String> environment, DynamoDbClient dynamo,
-                                          UserDirectory directory, Mailer mailer, Clock clock, SecureRandom random) {
+    public static SignInApiHandler create(Map<String, String> environment, DynamoDbClient dynamo, LinkKeys keys,
+                                          LinkQueue queue, Clock clock, SecureRandom random) {
         Environment env = new Environment(environment);
-        MagicLinkService service = new MagicLinkService(MagicLinkSettings.fromEnvironment(env),
-                new LinkStore(dynamo, LambdaWiring.linkTable(env)), directory, mailer, clock, random);
+        MagicLinkService service = new MagicLinkService(MagicLinkSettings.fromEnvironment(env), keys,
+                new LinkStore(dynamo, LambdaWiring.linkTable(env)), queue, clock, random);
         return new SignInApiHandler(service, LambdaWiring.corsAllowedOrigin(env));
     }
 
@@ -102,6 +99,9 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
             return SignInAnswer.of(service.request(parser.parse(event)));
         } catch (RequestRefused refused) {
             return refused.answer();
+        } catch (LinkQueueFullException e) {
+            LOG.error("The link queue refused a request", e);
+            return SignInAnswer.serviceUnavailable();
         } catch (SdkException e) {
             LOG.error("AWS call failed while handling a sign-in request", e);
             return SignInAnswer.serviceUnavailable();

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.MagicLinkService;
-import com.example.signin.lambdas.service.ResponseFloor;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.testing.InMemoryDirectory;
 import com.example.signin.lambdas.testing.LocalDynamo;
@@ -41,9 +40,8 @@ class SignInApiPropertiesTest {
     static void start() {
         dynamo = LocalDynamo.start();
         LinkStore.createTable(dynamo.client(), "links");
-        MagicLinkService service = new MagicLinkService(SignInApiHandlerTest.settings(SignUpPolicy.open()),
-                new LinkStore(dynamo.client(), "links"), new InMemoryDirectory().with("alice@example.com"), new RecordingMailer(),
-                MutableClock.at("2099-06-01T07:00:00Z"), new SeededRandom(8), new ResponseFloor(Duration.ZERO, System::nanoTime, d -> { }));
+        MagicLinkService service = new MagicLinkService(SignInApiHandlerTest.settings(SignUpPolicy.open()), SignInApiHandlerTest.KEYS,
+                new LinkStore(dynamo.client(), "links"), request -> { }, MutableClock.at("2099-06-01T07:00:00Z"), new SeededRandom(8));
         handler = new SignInApiHandler(service, null);
     }
 

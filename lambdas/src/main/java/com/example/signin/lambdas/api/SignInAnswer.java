@@ -33,9 +33,6 @@ public record SignInAnswer(int status, Map<String, String> extraHeaders, String 
         if (result instanceof SignInResult.Invalid invalid) {
             return error(400, invalid.error(), invalid.message());
         }
-        if (result instanceof SignInResult.MailUnavailable) {
-            return error(503, SignInApi.ERROR_EMAIL_UNAVAILABLE, "The sign-in email could not be sent right now. Try again in a minute.");
-        }
         SignInResult.TooManyRequests tooMany = (SignInResult.TooManyRequests) result;
         long seconds = Math.max(1, tooMany.retryAfter().toSeconds());
         String message = tooMany.budgetSpent()

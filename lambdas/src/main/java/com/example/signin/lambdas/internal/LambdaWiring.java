@@ -1,5 +1,6 @@
 package com.example.signin.lambdas.internal;
 
+import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.LinkVerifier;
 import com.example.signin.lambdas.service.MailSender;
@@ -7,11 +8,10 @@ import com.example.signin.lambdas.service.Mailer;
 import com.example.signin.lambdas.service.SesMailer;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.service.SmtpMailer;
-import com.example.signin.lambdas.service.MagicLinkSettings;
-import com.example.signin.protocol.SaltedHash;
 import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
@@ -33,12 +33,30 @@ public final class LambdaWiring {
         return new SignUpPolicy(SignUpPolicy.Mode.fromSetting(s.text(Setting.SIGN_UP_MODE)), s.list(Setting.ALLOWED_EMAIL_DOMAINS));
     }
 
-    /** Reads {@code LINK_TABLE}, {@code EMAIL_HASH_SALT} and {@code MAX_FAILED_ATTEMPTS}. */
-    public static LinkVerifier linkVerifier(Environment env, DynamoDbClient dynamo, Clock clock) {
-        String table = linkTable(env);
-        String salt = MagicLinkSettings.hashSalt(env);
+    /** Reads {@code LINK_TABLE} and {@code MAX_FAILED_ATTEMPTS}. */
+    public static LinkVerifier linkVerifier(Environment env, LinkKeys keys, DynamoDbClient dynamo, Clock clock) {
         int maxFailed = env.settings().integer(Setting.MAX_FAILED_ATTEMPTS);
-        return new LinkVerifier(new LinkStore(dynamo, table), new SaltedHash(salt), maxFailed, clock);
+        return new LinkVerifier(new LinkStore(dynamo, linkTable(env)), keys, maxFailed, clock);
+    }
+
+    /**
+     * The table keys, from the deployment secret named by {@code DEPLOYMENT_SECRET_ARN}, read from
+     * Secrets Manager once (at start, so before a SnapStart snapshot): the secret never sits in an
+     * environment variable.
+     */
+    public static LinkKeys linkKeys(Environment env, Supplier<SecretsManagerClient> secretsManager) {
+        String arn = env.required("DEPLOYMENT_SECRET_ARN", "the ARN of the deployment secret in Secrets Manager");
+        String secret;
+        try (SecretsManagerClient client = secretsManager.get()) {
+            secret = client.getSecretValue(b -> b.secretId(arn)).secretString();
+        }
+        return env.parsed("DEPLOYMENT_SECRET_ARN", "a secret of at least " + LinkKeys.MIN_SECRET_LENGTH + " characters",
+                LinkKeys::new, secret == null ? "" : secret);
+    }
+
+    /** Reads {@code LINK_QUEUE_URL}. */
+    public static String linkQueueUrl(Environment env) {
+        return env.required("LINK_QUEUE_URL", "the URL of the SQS queue of link requests");
     }
 
     /** Reads {@code SENDER_ADDRESS} and {@code SENDER_NAME}. */

@@ -2,7 +2,6 @@ package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.internal.Environment;
 import com.example.signin.protocol.MagicLinkFormat;
-import com.example.signin.protocol.SaltedHash;
 import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
 
@@ -15,7 +14,6 @@ import java.util.Objects;
  * the settings are those of {@link Setting}; this record only holds the checked values.
  *
  * @param userPoolId             the Cognito user pool accounts live in
- * @param hashSalt               per-deployment salt of the address keys and secret hashes (16+ characters)
  * @param linkExpiry             how long a link works
  * @param requestCooldown        how long one device waits between two requests for an address
  * @param linksPerAddressPerHour the per-address budget of links an hour
@@ -24,11 +22,9 @@ import java.util.Objects;
  * @param linkFormat             the app scheme and link base the links are built with
  * @param linkStyle              which link the email carries
  * @param signUpPolicy           whether unknown addresses get an account
- * @param responseFloor          every accepted request takes at least this long (zero turns it off)
  */
 public record MagicLinkSettings(
         String userPoolId,
-        String hashSalt,
         Duration linkExpiry,
         Duration requestCooldown,
         int linksPerAddressPerHour,
@@ -36,14 +32,10 @@ public record MagicLinkSettings(
         int maxFailedAttempts,
         MagicLinkFormat linkFormat,
         LinkStyle linkStyle,
-        SignUpPolicy signUpPolicy,
-        Duration responseFloor) {
-
-    public static final Duration DEFAULT_RESPONSE_FLOOR = Duration.ofMillis(1000);
+        SignUpPolicy signUpPolicy) {
 
     public MagicLinkSettings {
         Objects.requireNonNull(userPoolId, "userPoolId");
-        new SaltedHash(hashSalt); // checks the length with a clear message
         if (linkExpiry.isNegative() || linkExpiry.isZero()) {
             throw new IllegalArgumentException("The link expiry must be positive");
         }
@@ -59,28 +51,20 @@ public record MagicLinkSettings(
         if (linkStyle == LinkStyle.PAGE && linkFormat.linkBase() == null) {
             throw new IllegalArgumentException("The page link style needs a link base");
         }
-        if (responseFloor.isNegative()) {
-            throw new IllegalArgumentException("The response floor must not be negative");
-        }
     }
 
-    /** The defaults of {@link Setting} for everything but the pool, the salt and the link format. */
-    public static MagicLinkSettings defaults(String userPoolId, String hashSalt, MagicLinkFormat linkFormat) {
+    /** The defaults of {@link Setting} for everything but the pool and the link format. */
+    public static MagicLinkSettings defaults(String userPoolId, MagicLinkFormat linkFormat) {
         Settings s = Settings.defaults();
-        return new MagicLinkSettings(userPoolId, hashSalt, Duration.ofSeconds(s.integer(Setting.LINK_EXPIRY_SECONDS)),
+        return new MagicLinkSettings(userPoolId, Duration.ofSeconds(s.integer(Setting.LINK_EXPIRY_SECONDS)),
                 Duration.ofSeconds(s.integer(Setting.REQUEST_COOLDOWN_SECONDS)), s.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR),
                 s.integer(Setting.PENDING_LINKS_PER_ADDRESS), s.integer(Setting.MAX_FAILED_ATTEMPTS), linkFormat,
-                linkFormat.linkBase() == null ? LinkStyle.DIRECT : LinkStyle.PAGE, SignUpPolicy.open(), Duration.ZERO);
-    }
-
-    /** The address key and secret hash function of this deployment. */
-    public SaltedHash hasher() {
-        return new SaltedHash(hashSalt);
+                linkFormat.linkBase() == null ? LinkStyle.DIRECT : LinkStyle.PAGE, SignUpPolicy.open());
     }
 
     /**
-     * Reads {@code USER_POOL_ID}, {@code EMAIL_HASH_SALT}, {@code MIN_RESPONSE_MILLIS} and the
-     * {@link Setting}s of scope FUNCTIONS from their environment variables.
+     * Reads {@code USER_POOL_ID} and the {@link Setting}s of scope FUNCTIONS from their
+     * environment variables.
      *
      * @throws com.example.signin.lambdas.internal.ConfigurationException naming the first bad variable
      */
@@ -92,7 +76,6 @@ public record MagicLinkSettings(
     public static MagicLinkSettings fromEnvironment(Environment env) {
         Settings s = env.settings();
         String userPoolId = env.required("USER_POOL_ID", "the id of the Cognito user pool, like eu-west-1_AbCdEf123");
-        String salt = hashSalt(env);
         LinkStyle style = LinkStyle.fromSetting(s.text(Setting.LINK_STYLE));
         String scheme = env.required(Setting.SCHEME.environmentName().orElseThrow(), Setting.SCHEME.allowed());
         String linkBase = style == LinkStyle.PAGE
@@ -100,23 +83,10 @@ public record MagicLinkSettings(
                 : s.find(Setting.LINK_BASE).filter(b -> !b.isEmpty()).orElse(null);
         MagicLinkFormat format = env.parsed("URL_SCHEME and LINK_BASE", "a reverse-DNS scheme and an https URL",
                 ignored -> new MagicLinkFormat(scheme, linkBase), scheme);
-        int floor = env.integer("MIN_RESPONSE_MILLIS", (int) DEFAULT_RESPONSE_FLOOR.toMillis(), 0, 10_000, "milliseconds");
         SignUpPolicy policy = new SignUpPolicy(SignUpPolicy.Mode.fromSetting(s.text(Setting.SIGN_UP_MODE)),
                 s.list(Setting.ALLOWED_EMAIL_DOMAINS));
-        return new MagicLinkSettings(userPoolId, salt, Duration.ofSeconds(s.integer(Setting.LINK_EXPIRY_SECONDS)),
+        return new MagicLinkSettings(userPoolId, Duration.ofSeconds(s.integer(Setting.LINK_EXPIRY_SECONDS)),
                 Duration.ofSeconds(s.integer(Setting.REQUEST_COOLDOWN_SECONDS)), s.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR),
-                s.integer(Setting.PENDING_LINKS_PER_ADDRESS), s.integer(Setting.MAX_FAILED_ATTEMPTS), format, style, policy,
-                Duration.ofMillis(floor));
-    }
-
-    /** Reads and checks {@code EMAIL_HASH_SALT}. */
-    public static String hashSalt(Environment env) {
-        String salt = env.required("EMAIL_HASH_SALT",
-                "a random per-deployment value of at least " + SaltedHash.MIN_SALT_LENGTH + " characters");
-        return env.parsed("EMAIL_HASH_SALT", "at least " + SaltedHash.MIN_SALT_LENGTH + " characters long",
-                s -> {
-                    new SaltedHash(s);
-                    return s;
-                }, salt);
+                s.integer(Setting.PENDING_LINKS_PER_ADDRESS), s.integer(Setting.MAX_FAILED_ATTEMPTS), format, style, policy);
     }
 }

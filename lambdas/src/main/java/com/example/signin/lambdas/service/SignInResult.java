@@ -31,8 +31,4 @@ public sealed interface SignInResult {
      */
     record TooManyRequests(Duration retryAfter, boolean budgetSpent) implements SignInResult {
     }
-
-    /** The mail provider (or the user directory) failed; nothing is stored, so a retry works. */
-    record MailUnavailable() implements SignInResult {
-    }
 }

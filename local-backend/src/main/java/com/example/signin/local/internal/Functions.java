@@ -14,6 +14,10 @@ import com.example.signin.lambdas.PreSignUpHandler;
 import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.service.CognitoUserDirectory;
+import com.example.signin.lambdas.service.InProcessLinkQueue;
+import com.example.signin.lambdas.service.LinkDelivery;
+import com.example.signin.lambdas.service.LinkKeys;
+import com.example.signin.lambdas.service.MagicLinkSettings;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.lambdas.internal.Environment;
@@ -47,6 +51,10 @@ public final class Functions implements AutoCloseable {
 
     /** The table of link records in DynamoDB Local. */
     public static final String LINK_TABLE = "magic-links";
+    /** Requests that may wait for delivery; more get 503 (the same for every address). */
+    static final int QUEUE_CAPACITY = 1_000;
+    /** Deliveries tried per request, 1 s apart and doubling up to 5 s: about two and a half minutes of mail outage. */
+    static final int DELIVERY_ATTEMPTS = 32;
     static final String SENDER_ADDRESS = "no-reply@signin.localhost.localdomain";
     private static final java.util.List<com.example.signin.protocol.Setting> FUNCTION_SETTINGS = java.util.Arrays.stream(
             com.example.signin.protocol.Setting.values()).filter(s -> s.scope() == com.example.signin.protocol.Setting.Scope.FUNCTIONS).toList();
@@ -54,10 +62,12 @@ public final class Functions implements AutoCloseable {
     /**
      * What the functions are wired to.
      *
-     * @param settings the deployment settings; the link base is this backend's own and the sender
-     *                 defaults to a local address
+     * @param deploymentSecret the secret the table keys derive from (kept in the data folder; in AWS it
+     *                         is in Secrets Manager)
+     * @param settings         the deployment settings; the link base is this backend's own and the sender
+     *                         defaults to a local address
      */
-    public record Setting(Endpoints endpoints, String linkHashSalt, int smtpPort, Clock clock, LinkDatabase database,
+    public record Setting(Endpoints endpoints, String deploymentSecret, int smtpPort, Clock clock, LinkDatabase database,
                           Settings settings) {
     }
 
@@ -67,9 +77,12 @@ public final class Functions implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamo;
     private final Map<String, Lazy<LambdaFunction<?, ?>>> triggers = new LinkedHashMap<>();
     private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> signInApi;
+    private final Lazy<InProcessLinkQueue> queue;
+    private final LinkKeys keys;
 
     private Functions(Setting setting) {
         this.setting = setting;
+        this.keys = new LinkKeys(setting.deploymentSecret());
         // Building an SDK client loads thousands of classes: not on the start path.
         this.cognito = new Lazy<>(() -> CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(setting.endpoints().cognitoEndpoint()))
@@ -93,15 +106,20 @@ public final class Functions implements AutoCloseable {
                 CognitoUserPoolCreateAuthChallengeEvent.class, CognitoUserPoolCreateAuthChallengeEvent.class)));
         triggers.put(Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE, new Lazy<>(() -> new LambdaFunction<>(
                 Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE,
-                VerifyAuthChallengeHandler.create(environment(), dynamo.get(), setting.clock()),
+                VerifyAuthChallengeHandler.create(environment(), keys, dynamo.get(), setting.clock()),
                 CognitoUserPoolVerifyAuthChallengeResponseEvent.class, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)));
         triggers.put(Triggers.POST_AUTHENTICATION, new Lazy<>(() -> new LambdaFunction<>(Triggers.POST_AUTHENTICATION,
                 new PostAuthenticationHandler(new CognitoUserDirectory(cognito.get(), random)),
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
+        this.queue = new Lazy<>(() -> {
+            Environment env = new Environment(environment());
+            LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), keys,
+                    new LinkStore(dynamo.get(), LINK_TABLE), new CognitoUserDirectory(cognito.get(), random),
+                    new SmtpMailer("127.0.0.1", setting.smtpPort(), LambdaWiring.mailSender(env)), setting.clock(), random);
+            return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS);
+        });
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
-                SignInApiHandler.create(environment(), dynamo.get(), new CognitoUserDirectory(cognito.get(), random),
-                        new SmtpMailer("127.0.0.1", setting.smtpPort(), LambdaWiring.mailSender(new Environment(environment()))),
-                        setting.clock(), random),
+                SignInApiHandler.create(environment(), dynamo.get(), keys, queue.get(), setting.clock(), random),
                 APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
     }
 
@@ -122,7 +140,6 @@ public final class Functions implements AutoCloseable {
         env.put("AWS_REGION", e.region());
         env.put("LINK_TABLE", LINK_TABLE);
         env.put("USER_POOL_ID", e.userPoolId());
-        env.put("EMAIL_HASH_SALT", setting.linkHashSalt());
         env.put("MAIL_TRANSPORT", "smtp");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(setting.smtpPort()));
@@ -155,6 +172,7 @@ public final class Functions implements AutoCloseable {
 
     @Override
     public void close() {
+        queue.ifBuilt(InProcessLinkQueue::close);
         cognito.ifBuilt(CognitoIdentityProviderClient::close);
     }
 
