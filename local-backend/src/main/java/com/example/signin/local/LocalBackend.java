@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -124,7 +123,7 @@ public final class LocalBackend implements AutoCloseable {
                     issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
             Functions functions = Functions.create(new Functions.Setting(endpoints, ids.linkHashSalt(),
-                    mailbox.smtpPort(), options.clock(), database));
+                    mailbox.smtpPort(), options.clock(), database, options.settings()));
             parts.add(functions);
             UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
             front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
@@ -238,32 +237,28 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
-     * {@code java -jar local-backend.jar --data-dir DIR [--port N]}: runs until interrupted (Ctrl-C).
+     * {@code java -jar local-backend.jar --data-dir DIR [--port N] [--settings FILE] [--sign-up-mode ...]}
+     * (see {@link BackendCommandLine}): runs until interrupted (Ctrl-C).
      */
     public static void main(String[] args) throws Exception {
-        Path dataDir = null;
-        int port = 0;
-        String scheme = LocalBackendOptions.DEFAULT_SCHEME;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
-                case "--port" -> port = parsePort(value(args, ++i, arg));
-                case "--scheme" -> scheme = value(args, ++i, arg);
-                case "-h", "--help" -> {
-                    System.out.println(usage());
-                    return;
-                }
-                default -> fail("Unknown argument: " + arg);
-            }
+        BackendCommandLine.Parsed parsed;
+        try {
+            parsed = BackendCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Run with --help to see every option.");
+            System.exit(2);
+            return;
         }
-        if (dataDir == null) {
-            fail("--data-dir is required");
+        if (parsed.help() != null) {
+            System.out.print(parsed.help());
+            return;
         }
+        LocalBackendOptions options = parsed.options();
         // The hook is in place before anything starts, so an early Ctrl-C also stops cleanly.
         AtomicReference<LocalBackend> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Path endpointsFile = dataDir.toAbsolutePath().resolve(ENDPOINTS_FILE);
+        Path endpointsFile = options.dataDir().toAbsolutePath().resolve(ENDPOINTS_FILE);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalBackend started = running.get();
             if (started != null) {
@@ -279,7 +274,7 @@ public final class LocalBackend implements AutoCloseable {
         }, "local-backend-shutdown"));
         LocalBackend backend;
         try {
-            backend = start(LocalBackendOptions.builder().dataDir(dataDir).port(port).scheme(scheme).build());
+            backend = start(options);
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("The local backend could not start: " + e.getMessage());
             System.exit(1);
@@ -293,36 +288,5 @@ public final class LocalBackend implements AutoCloseable {
         System.out.println("  mailbox    " + e.mailboxUrl());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
-    }
-
-    private static String value(String[] args, int i, String name) {
-        if (i >= args.length) {
-            fail(name + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fail("--port must be a number from 0 to 65535, not " + text);
-        return 0;
-    }
-
-    private static void fail(String message) {
-        System.err.println(message);
-        System.err.println(usage());
-        System.exit(2);
-    }
-
-    private static String usage() {
-        return "Usage: java -jar local-backend.jar --data-dir DIR [--port N] [--scheme " + LocalBackendOptions.DEFAULT_SCHEME
-                .toLowerCase(Locale.ROOT) + "]\n  --port 0 (the default) reuses the previous port of DIR if free, else any free port.";
     }
 }
