@@ -2,6 +2,7 @@ package com.example.signin.desktop.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.signin.testsupport.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +47,7 @@ class SchemeRegistrarTest {
 
     @Test
     void linuxRegistrationWritesTheDesktopEntryUnderXdgDataHomeAndMakesItTheDefault() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdg-mime")),
-                "needs xdg-mime (Debian xdg-utils; .ci/setup.d/desktop-app.sh installs it)");
+        Tools.require("xdg-mime", "xdg-utils");
         SchemeRegistrar registrar = linux(SchemeRegistrar.CommandRunner.PROCESSES);
         registrar.register();
 
