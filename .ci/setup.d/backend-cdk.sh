@@ -8,7 +8,7 @@ at_least "$(tool_version node)" "$node_min" || node_packages+=("nodejs>=$node_mi
 command -v npm > /dev/null 2>&1 || node_packages+=(npm)
 [ "${#node_packages[@]}" -eq 0 ] || apt_install "${node_packages[@]}"
 at_least "$(tool_version node)" "$node_min" \
-  || setup_fail "the node first on PATH ($(command -v node || echo none), $(tool_version node)) is older than $node_min"
+  || setup_fail "$(tool_problem node "$node_min")"
 cdk_pin=$(node -p "require('./backend-cdk/package.json').devDependencies['aws-cdk']")
 cdk_installed() {
   [ "$(backend-cdk/node_modules/.bin/cdk --version 2> /dev/null | cut -d ' ' -f 1)" = "$cdk_pin" ]

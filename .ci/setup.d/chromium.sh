@@ -5,4 +5,4 @@
 chromium_min=132
 at_least "$(tool_version chromium)" "$chromium_min" || apt_install "chromium>=$chromium_min"
 at_least "$(tool_version chromium)" "$chromium_min" \
-  || setup_fail "the chromium first on PATH ($(command -v chromium || echo none), $(tool_version chromium)) is older than $chromium_min; Debian's is /usr/bin/chromium"
+  || setup_fail "$(tool_problem chromium "$chromium_min"); Debian's is /usr/bin/chromium"

@@ -12,4 +12,4 @@ aws_supported() {
 }
 aws_supported || apt_install "awscli>=2.9"
 aws_supported \
-  || setup_fail "the aws first on PATH ($(command -v aws || echo none), $(tool_version aws)) is older than 1.45 (v1) or 2.9 (v2); Debian's awscli is /usr/bin/aws"
+  || setup_fail "$(tool_problem aws "1.45 (v1) or 2.9 (v2)"); Debian's awscli is /usr/bin/aws"

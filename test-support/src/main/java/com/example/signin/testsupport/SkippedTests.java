@@ -15,8 +15,8 @@ import org.opentest4j.TestAbortedException;
 /**
  * The one rule about skipped tests, for every module: a test that an assumption aborts (in the
  * test method or in any of its lifecycle methods) is a failure under {@code CI=true}, with the
- * assumption's own sentence, because CI must run every check. Anywhere else it stays a skip and
- * is written to the report file that {@code .ci/run} lists at the end of the build.
+ * assumption's own sentence, because CI must run every check. Anywhere else it stays a skip.
+ * Either way it is written to the report file that {@code .ci/run} lists at the end of the build.
  *
  * <p>Every module's tests get it through JUnit's extension autodetection (this jar's
  * {@code META-INF/services} entry), which the root pom switches on together with the report
@@ -74,11 +74,8 @@ public final class SkippedTests implements TestExecutionExceptionHandler, Lifecy
             return thrown;
         }
         String reason = reason(thrown);
-        if (underCi) {
-            return new SkippedUnderCi(reason, thrown);
-        }
         report.ifPresent(file -> append(file, testName(context) + ": " + reason));
-        return thrown;
+        return underCi ? new SkippedUnderCi(reason, thrown) : thrown;
     }
 
     /** The assumption's sentence, without JUnit's prefix and on one line. */

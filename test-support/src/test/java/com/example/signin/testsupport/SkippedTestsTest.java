@@ -34,12 +34,15 @@ class SkippedTestsTest {
     }
 
     @Test
-    void underCiAnAssumptionInBeforeAllFailsTheWholeClassWithTheSentence() {
-        EngineExecutionResults results = run(new SkippedTests(true, Optional.empty()), AssumesInBeforeAll.class);
+    void underCiAnAssumptionInBeforeAllFailsTheWholeClassWithTheSentenceAndTheReportNamesIt() throws Exception {
+        Path report = temp.resolve("target/test-skips.txt");
+        EngineExecutionResults results = run(new SkippedTests(true, Optional.of(report)), AssumesInBeforeAll.class);
 
         assertThat(results.testEvents().started().count()).as("no test of the class runs").isZero();
         assertThat(failureMessages(results.containerEvents().failed().list())).containsExactly(
                 "CI=true runs every test, so this one may not skip: the AWS CLI is missing (Debian package awscli)");
+        assertThat(Files.readAllLines(report)).containsExactly(
+                AssumesInBeforeAll.class.getName() + ": the AWS CLI is missing (Debian package awscli)");
     }
 
     @Test
