@@ -1,14 +1,11 @@
 package com.example.signin.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import com.example.signin.testsupport.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The link page in headless Chromium (Debian package {@code chromium}, installed by
- * {@code .ci/setup.d/backend-cdk.sh}), under its own Content-Security-Policy: the hashed script
- * runs, anything else inline does not. Without Chromium on the machine these tests do not apply.
+ * {@code .ci/setup.d/chromium.sh}), under its own Content-Security-Policy: the hashed script
+ * runs, anything else inline does not. Without Chromium on the machine these tests skip (fail under CI=true).
  */
 class LinkPageInChromiumTest {
 
@@ -27,11 +24,7 @@ class LinkPageInChromiumTest {
 
     @BeforeAll
     static void findChromium() {
-        chromium = Optional.ofNullable(System.getenv("CHROMIUM")).map(Path::of)
-                .or(() -> List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                        .map(dir -> Path.of(dir, "chromium")).filter(Files::isExecutable).findFirst())
-                .orElse(null);
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium)");
+        chromium = Tools.require("chromium", "chromium");
     }
 
     @Test
