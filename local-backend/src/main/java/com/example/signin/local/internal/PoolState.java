@@ -18,7 +18,7 @@ public final class PoolState {
 
     public String userPoolId;
     public String clientId;
-    /** Per-data-folder salt of the link store's hashes ({@code EMAIL_HASH_SALT}). */
+    /** Per-data-folder deployment secret the link table's keys derive from (in AWS: Secrets Manager). */
     public String linkHashSalt;
     /** The port of the last start, reused when free so that links mailed before a restart still open. */
     public int lastPort;
