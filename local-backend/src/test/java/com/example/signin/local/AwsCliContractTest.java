@@ -48,7 +48,7 @@ class AwsCliContractTest {
         backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).build());
         endpoints = backend.endpoints();
         cognito = TestClients.cognito(endpoints);
-        app = new SignInDriver(endpoints, TestClients.http(), cognito);
+        app = new SignInDriver(backend, TestClients.http(), cognito);
     }
 
     @AfterAll

@@ -86,7 +86,7 @@ class LinkPageTest {
     @Test
     void mailboxPageInTheBrowserLinksToTheLinkPage() throws Exception {
         requireChromium();
-        SignInDriver app = new SignInDriver(endpoints, http, null);
+        SignInDriver app = new SignInDriver(backend, http, null);
         assertThat(app.requestLink("mailbox@example.com", Secrets.generate(RANDOM))).isEqualTo(202);
         String secret = app.latestSecret("mailbox@example.com");
 
