@@ -104,8 +104,7 @@ class AwsCliContractTest {
 
     @Test
     void awsCliRunsAdminOperationsWithTheBackendsKeyAndIsRefusedWithAnother() throws Exception {
-        String aws = awsCli().orElse(null);
-        assumeTrue(aws != null, "the AWS CLI is not installed");
+        String aws = Tools.require("aws", "awscli").toString();
         Result created = run(aws, "admin-create-user", "--user-pool-id", endpoints.userPoolId(), "--username", "cli-admin@example.com",
                 "--message-action", "SUPPRESS");
         assertThat(created.exitCode()).as(created.stderr()).isZero();
