@@ -259,7 +259,8 @@ class SignInStackTest {
         template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
                 "EventSourceArn", resolve(stack.linkQueue().queue().getQueueArn()),
-                "FunctionName", resolve(fn("LinkDeliveryHandler").alias().getFunctionArn()),
+                // the alias (function name + ":live"), never the function itself ($LATEST)
+                "FunctionName", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":" + JavaFunction.ALIAS_NAME)))),
                 "BatchSize", 10,
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"))));
         // The consume grant lands on the delivery role's default policy, for this queue only.

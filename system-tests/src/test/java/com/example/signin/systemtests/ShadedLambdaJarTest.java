@@ -44,8 +44,9 @@ class ShadedLambdaJarTest {
                 "LINK_TABLE", "links", "USER_POOL_ID", "us-east-1_Abc",
                 "DEPLOYMENT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:deployment",
                 "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + secrets.getAddress().getPort(),
-                "URL_SCHEME", "com.example.signin", "LINK_BASE", "https://signin.example.com", "MAIL_TRANSPORT", "smtp",
-                "SMTP_HOST", "127.0.0.1"));
+                "URL_SCHEME", "com.example.signin", "LINK_BASE", "https://signin.example.com"));
+        builder.environment().put("MAIL_TRANSPORT", "smtp");
+        builder.environment().put("SMTP_HOST", "127.0.0.1");
         builder.environment().put("SMTP_PORT", "2525");
         builder.environment().put("SENDER_ADDRESS", "no-reply@example.com");
         String output;
