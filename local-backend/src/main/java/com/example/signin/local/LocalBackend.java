@@ -80,24 +80,16 @@ public final class LocalBackend implements AutoCloseable {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
-        // Opened on its own thread (loading MVStore's classes takes a while) while the servers bind.
-        CompletableFuture<MvUserStore> openedStore = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                openedStore.complete(MvUserStore.open(dataDir, REGION));
-            } catch (IOException | RuntimeException e) {
-                openedStore.completeExceptionally(e);
-            }
-        }, "pool-open");
-        loader.setDaemon(true);
-        loader.start();
+        // The store and the SMTP server start side by side (class loading, mostly), each on a thread of its own.
+        CompletableFuture<MvUserStore> openedStore = onThread("pool-open", () -> MvUserStore.open(dataDir, REGION));
+        CompletableFuture<Mailbox> startedMailbox = onThread("mailbox-start", () -> Mailbox.start(options.scheme()));
 
         List<AutoCloseable> parts = new ArrayList<>();
         LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"));
         // Making a new RSA key can take seconds on a busy machine: like the database, only the first sign-in waits.
         Signing signing = Signing.start(dataDir.resolve("signing-key.json"));
         try {
-            Mailbox mailbox = Mailbox.start(options.scheme());
+            Mailbox mailbox = join(startedMailbox);
             parts.add(mailbox);
             MvUserStore store = join(openedStore);
             parts.add(store);
@@ -139,12 +131,14 @@ public final class LocalBackend implements AutoCloseable {
             return backend;
         } catch (IOException | RuntimeException e) {
             closeAll(parts);
-            // Opened but not yet handed over: its file lock would stop the next start on this folder.
-            openedStore.thenAccept(store -> {
-                if (!parts.contains(store)) {
-                    store.close();
-                }
-            });
+            // Started but not yet handed over (the store's file lock would stop the next start on this folder).
+            for (CompletableFuture<? extends AutoCloseable> started : List.of(openedStore, startedMailbox)) {
+                started.thenAccept(part -> {
+                    if (!parts.contains(part)) {
+                        closeAll(List.of(part));
+                    }
+                });
+            }
             database.close();
             throw e;
         }
@@ -187,6 +181,24 @@ public final class LocalBackend implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    private interface Start<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> onThread(String name, Start<T> start) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(start.call());
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
     }
 
     private static <T> T join(CompletableFuture<T> future) throws IOException {
