@@ -85,9 +85,11 @@ public final class LocalBackend implements AutoCloseable {
         CompletableFuture<Mailbox> startedMailbox = onThread("mailbox-start", () -> Mailbox.start(options.scheme()));
 
         List<AutoCloseable> parts = new ArrayList<>();
-        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"));
-        // Making a new RSA key can take seconds on a busy machine: like the database, only the first sign-in waits.
-        Signing signing = Signing.start(dataDir.resolve("signing-key.json"));
+        // DynamoDB Local (seconds of CPU) and a new RSA key start once the backend answers, so they do not compete
+        // with its start for the CPUs; only the first request that needs them waits.
+        CompletableFuture<Void> answering = new CompletableFuture<>();
+        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"), answering);
+        Signing signing = Signing.start(dataDir.resolve("signing-key.json"), answering);
         try {
             Mailbox mailbox = join(startedMailbox);
             parts.add(mailbox);
@@ -115,6 +117,7 @@ public final class LocalBackend implements AutoCloseable {
                     new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, options.clock()));
 
             DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), false);
+            answering.complete(null);
             // After ready: tokens that expired while it was stopped are forgotten off the start path.
             Thread tidy = new Thread(() -> {
                 try {
@@ -130,6 +133,7 @@ public final class LocalBackend implements AutoCloseable {
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
+            answering.completeExceptionally(e);
             closeAll(parts);
             // Started but not yet handed over (the store's file lock would stop the next start on this folder).
             for (CompletableFuture<? extends AutoCloseable> started : List.of(openedStore, startedMailbox)) {
