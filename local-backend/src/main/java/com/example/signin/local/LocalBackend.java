@@ -82,24 +82,18 @@ public final class LocalBackend implements AutoCloseable {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
-        // Opened on its own thread (loading MVStore's classes takes a while) while the servers bind.
-        CompletableFuture<MvUserStore> openedStore = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                openedStore.complete(MvUserStore.open(dataDir, REGION));
-            } catch (IOException | RuntimeException e) {
-                openedStore.completeExceptionally(e);
-            }
-        }, "pool-open");
-        loader.setDaemon(true);
-        loader.start();
+        // The store and the SMTP server start side by side (class loading, mostly), each on a thread of its own.
+        CompletableFuture<MvUserStore> openedStore = onThread("pool-open", () -> MvUserStore.open(dataDir, REGION));
+        CompletableFuture<Mailbox> startedMailbox = onThread("mailbox-start", () -> Mailbox.start(options.scheme()));
 
         List<AutoCloseable> parts = new ArrayList<>();
-        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"));
-        // Making a new RSA key can take seconds on a busy machine: like the database, only the first sign-in waits.
-        Signing signing = Signing.start(dataDir.resolve("signing-key.json"));
+        // DynamoDB Local (seconds of CPU) and a new RSA key start once the backend answers, so they do not compete
+        // with its start for the CPUs; only the first request that needs them waits.
+        CompletableFuture<Void> answering = new CompletableFuture<>();
+        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"), answering);
+        Signing signing = Signing.start(dataDir.resolve("signing-key.json"), answering);
         try {
-            Mailbox mailbox = Mailbox.start(options.scheme());
+            Mailbox mailbox = join(startedMailbox);
             parts.add(mailbox);
             MvUserStore store = join(openedStore);
             parts.add(store);
@@ -131,6 +125,7 @@ public final class LocalBackend implements AutoCloseable {
                     options.clock()));
 
             DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
+            answering.complete(null);
             // After ready: tokens that expired while it was stopped are forgotten off the start path.
             Thread tidy = new Thread(() -> {
                 try {
@@ -146,13 +141,16 @@ public final class LocalBackend implements AutoCloseable {
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
+            answering.completeExceptionally(e);
             closeAll(parts);
-            // Opened but not yet handed over: its file lock would stop the next start on this folder.
-            openedStore.thenAccept(store -> {
-                if (!parts.contains(store)) {
-                    store.close();
-                }
-            });
+            // Started but not yet handed over (the store's file lock would stop the next start on this folder).
+            for (CompletableFuture<? extends AutoCloseable> started : List.of(openedStore, startedMailbox)) {
+                started.thenAccept(part -> {
+                    if (!parts.contains(part)) {
+                        closeAll(List.of(part));
+                    }
+                });
+            }
             database.close();
             throw e;
         }
@@ -206,6 +204,24 @@ public final class LocalBackend implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    private interface Start<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> onThread(String name, Start<T> start) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(start.call());
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
     }
 
     private static <T> T join(CompletableFuture<T> future) throws IOException {
