@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -284,13 +285,15 @@ public final class LocalBackend implements AutoCloseable {
         LocalBackendOptions options = parsed.options();
         // The hook is in place before anything starts, so an early Ctrl-C also stops cleanly.
         AtomicReference<LocalBackend> running = new AtomicReference<>();
+        // Set when the start failed: the folder may be another backend's (its lock refused us), so its file stays.
+        AtomicBoolean refused = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Path endpointsFile = options.dataDir().toAbsolutePath().resolve(ENDPOINTS_FILE);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalBackend started = running.get();
             if (started != null) {
                 started.close();
-            } else {
+            } else if (!refused.get()) {
                 try {
                     Files.deleteIfExists(endpointsFile);
                 } catch (IOException ignored) {
@@ -303,6 +306,7 @@ public final class LocalBackend implements AutoCloseable {
         try {
             backend = start(options);
         } catch (IOException | IllegalArgumentException e) {
+            refused.set(true);
             System.err.println("The local backend could not start: " + e.getMessage());
             System.exit(1);
             return;
