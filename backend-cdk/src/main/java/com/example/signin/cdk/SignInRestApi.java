@@ -21,6 +21,7 @@ import software.amazon.awscdk.services.apigateway.JsonSchemaType;
 import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
@@ -72,6 +73,14 @@ public final class SignInRestApi extends Construct {
                         .stageName(props.stageName())
                         .throttlingRateLimit(props.throttleRateLimit())
                         .throttlingBurstLimit(props.throttleBurstLimit())
+                        // Method-level buckets: /open and /signin are throttled apart.
+                        .methodOptions(Map.of(
+                                SignInApi.SIGN_IN_PATH + "/POST", MethodDeploymentOptions.builder()
+                                        .throttlingRateLimit(props.throttleRateLimit())
+                                        .throttlingBurstLimit(props.throttleBurstLimit()).build(),
+                                MagicLinkFormat.PAGE_PATH + "/GET", MethodDeploymentOptions.builder()
+                                        .throttlingRateLimit(props.openThrottleRateLimit())
+                                        .throttlingBurstLimit(props.openThrottleBurstLimit()).build()))
                         .accessLogDestination(new LogGroupLogDestination(accessLog))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
                         .loggingLevel(MethodLoggingLevel.OFF)

@@ -38,6 +38,7 @@ public final class SignInStack extends Stack {
     private final Map<String, JavaFunction> functions = new LinkedHashMap<>();
     private final Map<String, Policy> accessPolicies = new LinkedHashMap<>();
     private final RateLimitFirewall firewall;
+    private final RateLimitFirewall poolFirewall;
 
     public SignInStack(Construct scope, String id, StackProps props, SignInSettings settings) {
         super(scope, id, props);
@@ -132,6 +133,14 @@ public final class SignInStack extends Stack {
         firewall = settings.wafEnabled()
                 ? new RateLimitFirewall(this, "Firewall", RateLimitFirewallProps.builder()
                         .resourceArn(api.stageArn())
+                        .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
+                        .build())
+                : null;
+        // The user pool's own API (InitiateAuth, RespondToAuthChallenge) is public too: the same per-IP limit.
+        poolFirewall = settings.wafEnabled()
+                ? new RateLimitFirewall(this, "UserPoolFirewall", RateLimitFirewallProps.builder()
+                        .resourceArn(poolArn)
+                        .guarded(RateLimitFirewallProps.Guarded.USER_POOL)
                         .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
                         .build())
                 : null;
@@ -231,8 +240,13 @@ public final class SignInStack extends Stack {
         return Map.copyOf(accessPolicies);
     }
 
-    /** The WAF, or null when turned off. */
+    /** The sign-in API's WAF, or null when turned off. */
     public RateLimitFirewall firewall() {
         return firewall;
+    }
+
+    /** The user pool's WAF, or null when turned off. */
+    public RateLimitFirewall poolFirewall() {
+        return poolFirewall;
     }
 }
