@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.Setting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,18 +64,16 @@ public final class SignInStack extends Stack {
                     .identity(Identity.email(settings.sandboxRecipients().get(i))).build().getEmailIdentityArn());
         }
 
-        String domains = String.join(",", settings.allowedEmailDomains());
         JavaFunction preSignUp = function("PreSignUp", "PreSignUpHandler", "Admits or refuses a new account (sign-up mode, domains)",
-                settings, jar, Map.of("SIGN_UP_MODE", settings.signUpMode(), "ALLOWED_EMAIL_DOMAINS", domains));
+                settings, jar, settings.functionEnvironment(Setting.SIGN_UP_MODE, Setting.ALLOWED_EMAIL_DOMAINS));
         JavaFunction define = function("DefineAuthChallenge", "DefineAuthChallengeHandler",
                 "Drives CUSTOM_AUTH: one custom challenge, tokens after one correct answer", settings, jar, Map.of());
         JavaFunction create = function("CreateAuthChallenge", "CreateAuthChallengeHandler",
                 "Issues the custom challenge (no secret in its public parameters)", settings, jar, Map.of());
         JavaFunction verify = function("VerifyAuthChallenge", "VerifyAuthChallengeHandler",
-                "Checks a link's secret and verifier and uses the link up", settings, jar, Map.of(
-                        "LINK_TABLE", linkTable.table().getTableName(),
-                        "EMAIL_HASH_SALT", salt,
-                        "MAX_FAILED_ATTEMPTS", Integer.toString(settings.maxFailedAttempts())));
+                "Checks a link's secret and verifier and uses the link up", settings, jar, with(
+                        settings.functionEnvironment(Setting.MAX_FAILED_ATTEMPTS),
+                        Map.of("LINK_TABLE", linkTable.table().getTableName(), "EMAIL_HASH_SALT", salt)));
         JavaFunction postAuth = function("PostAuthentication", "PostAuthenticationHandler",
                 "Marks the address verified after the first sign-in", settings, jar, Map.of());
 
@@ -90,19 +89,14 @@ public final class SignInStack extends Stack {
                 .build());
         String poolArn = userPool.userPool().getUserPoolArn();
 
-        Map<String, String> signInEnvironment = new LinkedHashMap<>();
-        signInEnvironment.put("LINK_TABLE", linkTable.table().getTableName());
-        signInEnvironment.put("USER_POOL_ID", userPool.userPool().getUserPoolId());
-        signInEnvironment.put("EMAIL_HASH_SALT", salt);
-        signInEnvironment.put("LINK_EXPIRY_SECONDS", Integer.toString(settings.linkExpirySeconds()));
-        signInEnvironment.put("REQUEST_COOLDOWN_SECONDS", Integer.toString(settings.requestCooldownSeconds()));
-        signInEnvironment.put("URL_SCHEME", settings.scheme());
-        signInEnvironment.put("LINK_STYLE", settings.linkStyle());
-        signInEnvironment.put("SENDER_ADDRESS", settings.senderAddress());
-        signInEnvironment.put("SENDER_NAME", settings.senderName());
-        signInEnvironment.put("ALLOWED_EMAIL_DOMAINS", domains);
-        signInEnvironment.put("SIGN_UP_MODE", settings.signUpMode());
-        signInEnvironment.put("MAIL_TRANSPORT", "ses");
+        Map<String, String> signInEnvironment = with(settings.functionEnvironment(Setting.LINK_EXPIRY_SECONDS,
+                        Setting.REQUEST_COOLDOWN_SECONDS, Setting.LINKS_PER_ADDRESS_PER_HOUR, Setting.PENDING_LINKS_PER_ADDRESS,
+                        Setting.SCHEME, Setting.LINK_STYLE, Setting.SENDER_ADDRESS, Setting.SENDER_NAME,
+                        Setting.ALLOWED_EMAIL_DOMAINS, Setting.SIGN_UP_MODE),
+                Map.of("LINK_TABLE", linkTable.table().getTableName(),
+                        "USER_POOL_ID", userPool.userPool().getUserPoolId(),
+                        "EMAIL_HASH_SALT", salt,
+                        "MAIL_TRANSPORT", "ses"));
         JavaFunction signIn = function("SignInFunction", "SignInApiHandler", "POST /signin: records a link and mails it",
                 settings, jar, signInEnvironment);
 
@@ -170,6 +164,13 @@ public final class SignInStack extends Stack {
         return fn;
     }
 
+    /** The settings' variables followed by the stack's own wiring variables. */
+    private static Map<String, String> with(Map<String, String> settings, Map<String, String> wiring) {
+        Map<String, String> env = new LinkedHashMap<>(settings);
+        new java.util.TreeMap<>(wiring).forEach(env::put);
+        return env;
+    }
+
     private void access(String id, JavaFunction fn, List<PolicyStatement> statements) {
         accessPolicies.put(id, Policy.Builder.create(this, id).statements(statements).roles(List.of(fn.role())).build());
     }
@@ -198,6 +199,8 @@ public final class SignInStack extends Stack {
         }
         NagSuppressions.suppress(api.api(), "AwsSolutions-APIG4", "Public by design: POST /signin is how a signed-out person asks for "
                 + "a link and GET /open is the page the link opens; both are throttled, and /signin is validated and rate limited.");
+        NagSuppressions.suppress(api.api(), "AwsSolutions-APIG2", "POST /signin has no gateway request validator on purpose: the "
+                + "function validates every body itself, so AWS and the local backend answer alike (docs/CONTRACTS.md).");
         NagSuppressions.suppress(api.api(), "AwsSolutions-COG4", "Public by design: nobody calling POST /signin or GET /open has a "
                 + "token yet, so a Cognito authorizer cannot apply.");
         NagSuppressions.suppress(api.api(), "AwsSolutions-APIG6", "The stage writes a JSON access log for every request; execution "

@@ -7,7 +7,8 @@ import com.example.signin.local.internal.HttpFront;
 import com.example.signin.local.internal.LinkDatabase;
 import com.example.signin.local.internal.LinkPage;
 import com.example.signin.local.internal.Mailbox;
-import com.example.signin.local.internal.PoolState;
+import com.example.signin.local.internal.MvUserStore;
+import com.example.signin.local.internal.PoolIds;
 import com.example.signin.local.internal.SignInRoute;
 import com.example.signin.local.internal.Signing;
 import com.example.signin.local.internal.UserPool;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -82,19 +82,15 @@ public final class LocalBackend implements AutoCloseable {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
-        // The file is rewritten when ready: a reader never sees endpoints of a backend that is gone.
-        Files.deleteIfExists(endpointsFile);
-        Path poolFile = dataDir.resolve("pool.json");
-        // Read on its own thread (loading Jackson takes a while) while the servers bind.
-        CompletableFuture<PoolState> loadedState = new CompletableFuture<>();
+        // Opened on its own thread (loading MVStore's classes takes a while) while the servers bind.
+        CompletableFuture<MvUserStore> openedStore = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                PoolState loaded = PoolState.load(poolFile);
-                loadedState.complete(loaded == null ? newPoolState() : loaded);
+                openedStore.complete(MvUserStore.open(dataDir, REGION));
             } catch (IOException | RuntimeException e) {
-                loadedState.completeExceptionally(e);
+                openedStore.completeExceptionally(e);
             }
-        }, "pool-load");
+        }, "pool-open");
         loader.setDaemon(true);
         loader.start();
 
@@ -105,43 +101,58 @@ public final class LocalBackend implements AutoCloseable {
         try {
             Mailbox mailbox = Mailbox.start(options.scheme());
             parts.add(mailbox);
-            PoolState state = join(loadedState);
-            HttpFront front = HttpFront.bind(options.port(), state.lastPort);
+            MvUserStore store = join(openedStore);
+            parts.add(store);
+            // Removed once the folder is ours (the store's lock), rewritten when ready: a reader never sees
+            // endpoints of a backend that is gone, and a second backend refused here leaves the first one's alone.
+            Files.deleteIfExists(endpointsFile);
+            PoolIds ids = store.ids();
+            HttpFront front = HttpFront.bind(options.port(), store.lastPort());
             parts.add(front);
-
-            state.lastPort = front.port();
+            store.rememberPort(front.port());
 
             String base = "http://127.0.0.1:" + front.port();
-            String issuer = base + "/" + state.userPoolId;
+            String issuer = base + "/" + ids.userPoolId();
             // Made at each start, written only into the 0600 endpoints.json: whoever cannot read that
             // file (another user, a web page) cannot read the mailbox nor call Admin* operations.
             SecureRandom random = new SecureRandom();
             String mailboxPath = HttpFront.MAILBOX_PATH + "/" + Secrets.generate(random).substring(0, 22);
             AdminSignature adminKey = AdminSignature.generate(random, REGION);
-            Endpoints endpoints = new Endpoints(REGION, state.userPoolId, state.clientId, base,
+            Endpoints endpoints = new Endpoints(REGION, ids.userPoolId(), ids.clientId(), base,
                     base + HttpFront.API_PATH, base, base + mailboxPath, issuer,
                     issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
-            Functions functions = Functions.create(new Functions.Setting(endpoints, state.linkHashSalt,
-                    mailbox.smtpPort(), options.clock(), database));
+            Functions functions = Functions.create(new Functions.Setting(endpoints, ids.linkHashSalt(),
+                    mailbox.smtpPort(), options.clock(), database, options.settings()));
             parts.add(functions);
-            UserPool pool = new UserPool(state, poolFile, REGION, signing::get, options.clock(), functions.triggers(),
-                    () -> issuer);
-            front.serve(new HttpFront.Routes(state.userPoolId, new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
+            UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
+            front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
                     new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
                     options.clock()));
 
             DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
-            // Saved after ready: the first save of a new pool (and Jackson's warm-up) is not on the start path.
-            Thread saver = new Thread(pool::persistNow, "pool-save");
-            saver.setDaemon(true);
-            saver.start();
+            // After ready: tokens that expired while it was stopped are forgotten off the start path.
+            Thread tidy = new Thread(() -> {
+                try {
+                    store.purgeExpiredTokens(options.clock());
+                } catch (RuntimeException e) {
+                    LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
+                }
+            }, "pool-tidy");
+            tidy.setDaemon(true);
+            tidy.start();
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
             LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
             closeAll(parts);
+            // Opened but not yet handed over: its file lock would stop the next start on this folder.
+            openedStore.thenAccept(store -> {
+                if (!parts.contains(store)) {
+                    store.close();
+                }
+            });
             database.close();
             throw e;
         }
@@ -225,50 +236,29 @@ public final class LocalBackend implements AutoCloseable {
         return out.toString();
     }
 
-    private static PoolState newPoolState() {
-        SecureRandom random = new SecureRandom();
-        PoolState state = new PoolState();
-        state.userPoolId = REGION + "_" + randomText(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 9);
-        state.clientId = randomText(random, "abcdefghijklmnopqrstuvwxyz0123456789", 26);
-        state.linkHashSalt = Secrets.generate(random);
-        return state;
-    }
-
-    private static String randomText(SecureRandom random, String alphabet, int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
-
     /**
-     * {@code java -jar local-backend.jar --data-dir DIR [--port N]}: runs until interrupted (Ctrl-C).
+     * {@code java -jar local-backend.jar --data-dir DIR [--port N] [--settings FILE] [--sign-up-mode ...]}
+     * (see {@link BackendCommandLine}): runs until interrupted (Ctrl-C).
      */
     public static void main(String[] args) throws Exception {
-        Path dataDir = null;
-        int port = 0;
-        String scheme = LocalBackendOptions.DEFAULT_SCHEME;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
-                case "--port" -> port = parsePort(value(args, ++i, arg));
-                case "--scheme" -> scheme = value(args, ++i, arg);
-                case "-h", "--help" -> {
-                    System.out.println(usage());
-                    return;
-                }
-                default -> fail("Unknown argument: " + arg);
-            }
+        BackendCommandLine.Parsed parsed;
+        try {
+            parsed = BackendCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Run with --help to see every option.");
+            System.exit(2);
+            return;
         }
-        if (dataDir == null) {
-            fail("--data-dir is required");
+        if (parsed.help() != null) {
+            System.out.print(parsed.help());
+            return;
         }
+        LocalBackendOptions options = parsed.options();
         // The hook is in place before anything starts, so an early Ctrl-C also stops cleanly.
         AtomicReference<LocalBackend> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Path endpointsFile = dataDir.toAbsolutePath().resolve(ENDPOINTS_FILE);
+        Path endpointsFile = options.dataDir().toAbsolutePath().resolve(ENDPOINTS_FILE);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalBackend started = running.get();
             if (started != null) {
@@ -284,7 +274,7 @@ public final class LocalBackend implements AutoCloseable {
         }, "local-backend-shutdown"));
         LocalBackend backend;
         try {
-            backend = start(LocalBackendOptions.builder().dataDir(dataDir).port(port).scheme(scheme).build());
+            backend = start(options);
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("The local backend could not start: " + e.getMessage());
             System.exit(1);
@@ -298,36 +288,5 @@ public final class LocalBackend implements AutoCloseable {
         System.out.println("  mailbox    " + e.mailboxUrl());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
-    }
-
-    private static String value(String[] args, int i, String name) {
-        if (i >= args.length) {
-            fail(name + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fail("--port must be a number from 0 to 65535, not " + text);
-        return 0;
-    }
-
-    private static void fail(String message) {
-        System.err.println(message);
-        System.err.println(usage());
-        System.exit(2);
-    }
-
-    private static String usage() {
-        return "Usage: java -jar local-backend.jar --data-dir DIR [--port N] [--scheme " + LocalBackendOptions.DEFAULT_SCHEME
-                .toLowerCase(Locale.ROOT) + "]\n  --port 0 (the default) reuses the previous port of DIR if free, else any free port.";
     }
 }

@@ -60,7 +60,7 @@ class HostileInputPropertiesTest {
 
     private static final Set<Integer> DOCUMENTED_STATUSES = Set.of(202, 400, 405, 413, 415, 429);
     private static final Set<String> DOCUMENTED_ERRORS = Set.of(SignInApi.ERROR_INVALID_EMAIL, SignInApi.ERROR_INVALID_REQUEST,
-            SignInApi.ERROR_TOO_MANY_REQUESTS, SignInApi.ERROR_PAYLOAD_TOO_LARGE, "method_not_allowed", "unsupported_media_type");
+            SignInApi.ERROR_TOO_MANY_REQUESTS, SignInApi.ERROR_PAYLOAD_TOO_LARGE, "method_not_allowed", SignInApi.ERROR_UNSUPPORTED_MEDIA_TYPE);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String VERIFIER = Secrets.generate(RANDOM);
 

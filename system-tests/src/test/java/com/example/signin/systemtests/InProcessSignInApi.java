@@ -12,13 +12,16 @@ import com.example.signin.local.internal.LinkDatabase;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import com.example.signin.protocol.Setting;
+import com.example.signin.protocol.Settings;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The sign-in API handler built the way the local backend builds it (docs/CONTRACTS.md
- * environment, the same {@code lambdas} classes) but with parts a test controls: its own DynamoDB
+ * The sign-in API handler built the way the local backend builds it (the settings catalog's
+ * defaults as environment variables, the same {@code lambdas} classes) but with parts a test controls: its own DynamoDB
  * Local, an SMTP port of the test's choosing, and a response floor given explicitly. Accounts live
  * in a running local backend's user pool, reached over its Cognito endpoint.
  */
@@ -37,17 +40,16 @@ final class InProcessSignInApi implements AutoCloseable {
         LinkStore.createTable(dynamo, TABLE);
         this.store = new LinkStore(dynamo, TABLE);
         Endpoints e = backend.endpoints();
-        Map<String, String> env = new LinkedHashMap<>();
+        Settings settings = Settings.defaults()
+                .with(Setting.SCHEME, e.scheme(), "scheme")
+                .with(Setting.LINK_BASE, e.linkBase(), "linkBase")
+                .with(Setting.SENDER_ADDRESS, "no-reply@signin.example", "senderAddress")
+                .with(Setting.SENDER_NAME, "Sign-in (system tests)", "senderName");
+        Map<String, String> env = new LinkedHashMap<>(settings.environment(List.of(Setting.values())));
         env.put("AWS_REGION", e.region());
         env.put("LINK_TABLE", TABLE);
         env.put("USER_POOL_ID", e.userPoolId());
         env.put("EMAIL_HASH_SALT", SALT);
-        env.put("URL_SCHEME", e.scheme());
-        env.put("LINK_BASE", e.linkBase());
-        env.put("LINK_STYLE", "page");
-        env.put("SENDER_ADDRESS", "no-reply@signin.example");
-        env.put("SENDER_NAME", "Sign-in (system tests)");
-        env.put("SIGN_UP_MODE", "open");
         env.put("MAIL_TRANSPORT", "smtp");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(smtpPort));

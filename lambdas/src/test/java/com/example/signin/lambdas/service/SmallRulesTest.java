@@ -46,22 +46,6 @@ class SmallRulesTest {
     }
 
     @Test
-    void theFloorSleepsOnlyForWhatIsLeft() {
-        AtomicLong nanos = new AtomicLong(1_000);
-        List<Duration> sleeps = new ArrayList<>();
-        ResponseFloor floor = new ResponseFloor(Duration.ofMillis(500), nanos::get, sleeps::add);
-
-        long start = floor.start();
-        nanos.addAndGet(Duration.ofMillis(120).toNanos());
-        floor.waitOut(start);
-        start = floor.start();
-        nanos.addAndGet(Duration.ofMillis(700).toNanos());
-        floor.waitOut(start);
-
-        assertThat(sleeps).containsExactly(Duration.ofMillis(380));
-    }
-
-    @Test
     void theSenderHeaderQuotesOrEncodesTheName() {
         assertThat(new MailSender("No-Reply@Example.com", "Example \"Sign-in\"").headerValue())
                 .isEqualTo("\"Example \\\"Sign-in\\\"\" <no-reply@example.com>");
