@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.LinkPage;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 

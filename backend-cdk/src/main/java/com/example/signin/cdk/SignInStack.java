@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.Setting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

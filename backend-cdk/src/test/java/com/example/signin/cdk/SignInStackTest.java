@@ -2,6 +2,7 @@ package com.example.signin.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.signin.protocol.LinkPage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
