@@ -170,6 +170,17 @@ public final class LocalBackend implements AutoCloseable {
         functions.warmUp();
     }
 
+    /**
+     * Waits until the link requests answered so far have been delivered to the mailbox (the API
+     * answers before the mail goes out): for tests, benchmarks and tools that read the mailbox
+     * right after a request.
+     *
+     * @return whether the delivery queue came to rest within {@code timeout}
+     */
+    public boolean awaitDeliveries(java.time.Duration timeout) {
+        return functions.awaitDeliveries(timeout);
+    }
+
     /** Stops everything and removes {@code endpoints.json}; the data stays. */
     @Override
     public void close() {

@@ -1,11 +1,11 @@
 package com.example.signin.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.Tools;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkPageTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
     static Path dataDir;
@@ -71,7 +70,7 @@ class LinkPageTest {
 
     @Test
     void browserTurnsTheFragmentIntoTheAppLinkAndShowsTheOneTimeCode() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (Debian package chromium)");
+        requireChromium();
         for (int i = 0; i < 2; i++) {
             String secret = Secrets.generate(RANDOM);
             String dom = dumpDom(endpoints.linkBase() + "/open#" + secret, "en-US");
@@ -89,7 +88,7 @@ class LinkPageTest {
 
     @Test
     void aGermanBrowserGetsTheGermanPageWithTheSameCode() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (Debian package chromium)");
+        requireChromium();
         String secret = Secrets.generate(RANDOM);
         String dom = dumpDom(endpoints.linkBase() + "/open#" + secret, "de-DE");
         assertThat(dom).contains("<html lang=\"de\">")
@@ -100,7 +99,7 @@ class LinkPageTest {
 
     @Test
     void theSecretLeavesTheAddressBarAndAnInjectedScriptIsBlockedByThePolicy() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (Debian package chromium)");
+        requireChromium();
         // The page as the backend serves it, plus two scripts after its own: a probe whose hash the
         // test adds to the policy, and one the policy does not know (as an injection would be).
         LinkPage page = new LinkPage("com.example.signin");
@@ -132,7 +131,7 @@ class LinkPageTest {
 
     @Test
     void browserRefusesAMalformedFragmentWithoutAButton() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (Debian package chromium)");
+        requireChromium();
         // 43 characters, but the last one carries bits that no 32-byte secret has.
         String almost = Secrets.generate(RANDOM).substring(0, 42) + "B";
         for (String fragment : List.of("", "#short", "#" + almost, "#<img src=x onerror=alert(1)>")) {
@@ -145,8 +144,8 @@ class LinkPageTest {
 
     @Test
     void mailboxPageInTheBrowserLinksToTheLinkPage() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (Debian package chromium)");
-        SignInDriver app = new SignInDriver(endpoints, http, null);
+        requireChromium();
+        SignInDriver app = new SignInDriver(backend, http, null);
         assertThat(app.requestLink("mailbox@example.com", Secrets.generate(RANDOM))).isEqualTo(202);
         String secret = app.latestSecret("mailbox@example.com");
 
@@ -155,11 +154,16 @@ class LinkPageTest {
                 .contains("<a rel=\"noreferrer\" href=\"" + endpoints.linkBase() + "/open#" + secret + "\">");
     }
 
+    /** Chromium from the PATH; a missing one aborts the test (fails it under CI=true). */
+    private static Path requireChromium() {
+        return Tools.require("chromium", "chromium");
+    }
+
     /** The DOM after the page's script ran, in a browser whose language is {@code language}. */
     private static String dumpDom(String url, String language) throws Exception {
         Path profile = Files.createTempDirectory(browserHome, "profile");
         Path out = Files.createTempFile(browserHome, "dom", ".html");
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Process chromium = new ProcessBuilder(requireChromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--lang=" + language, "--accept-lang=" + language, "--dump-dom", url)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -40,7 +40,7 @@ class SettingsFileTest {
                     .messageAction(MessageActionType.SUPPRESS)
                     .userAttributes(AttributeType.builder().name("email").value("member@example.com").build()));
             OkHttpClient http = TestClients.http();
-            SignInDriver app = new SignInDriver(e, http, cognito);
+            SignInDriver app = new SignInDriver(backend, http, cognito);
 
             String member = answer(app, e, "member@example.com");
             String outsider = answer(app, e, "outsider@example.com");

@@ -47,7 +47,7 @@ public final class OneTimeCode {
 
     /**
      * The canonical code in what a person typed: whitespace and dashes are dropped and letters
-     * upper-cased, so {@code " k7qp-m2xd "} reads as {@code K7QP M2XD}. Empty for {@code null},
+     * upper-cased, so {@code " k7qp-m2xd "} reads as {@code K7QPM2XD}. Empty for {@code null},
      * for any other character (including the look-alikes 0, 1, I and O) and for a length other
      * than {@value #LENGTH}. Never throws.
      */

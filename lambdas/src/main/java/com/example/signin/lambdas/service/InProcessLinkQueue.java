@@ -27,6 +27,7 @@ public final class InProcessLinkQueue implements LinkQueue, AutoCloseable {
 
     private final Consumer<LinkRequest> delivery;
     private final int maxAttempts;
+    private final int capacity;
     private final Semaphore room;
     private final ScheduledExecutorService worker;
 
@@ -41,6 +42,7 @@ public final class InProcessLinkQueue implements LinkQueue, AutoCloseable {
             throw new IllegalArgumentException("capacity and maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
+        this.capacity = capacity;
         this.room = new Semaphore(capacity);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "link-delivery");
@@ -80,6 +82,28 @@ public final class InProcessLinkQueue implements LinkQueue, AutoCloseable {
                 room.release();
             }
         }
+    }
+
+    /**
+     * Waits until no request is queued or between retries (tests and benchmarks; the request path
+     * never waits).
+     *
+     * @return whether the queue came to rest within {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (room.availablePermits() < capacity) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stops the worker; requests still waiting are dropped (see the class comment). */

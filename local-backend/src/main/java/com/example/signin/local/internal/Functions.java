@@ -165,6 +165,14 @@ public final class Functions implements AutoCloseable {
         return signInApi.get();
     }
 
+    /**
+     * Waits until every link request answered so far is delivered (or given up); the request path
+     * itself never waits.
+     */
+    public boolean awaitDeliveries(Duration timeout) {
+        return queue.get().awaitIdle(timeout);
+    }
+
     /** Builds the expensive parts now (tests and the benchmark; the first request does it otherwise). */
     public void warmUp() {
         signInApi.get();
