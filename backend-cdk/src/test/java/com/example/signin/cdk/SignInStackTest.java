@@ -372,11 +372,11 @@ class SignInStackTest {
     void openIsThrottledApartFromSignin() {
         // API Gateway's method paths escape '/' as '~1': "/~1open" is the resource /open.
         template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of(
-                "MethodSettings", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("HttpMethod", "POST", "ResourcePath", "/~1signin",
-                                "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)),
-                        Match.objectLike(Map.of("HttpMethod", "GET", "ResourcePath", "/~1open",
-                                "ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40)))))));
+                "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of("HttpMethod", "POST", "ResourcePath", "/~1signin",
+                        "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)))))));
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of(
+                "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of("HttpMethod", "GET", "ResourcePath", "/~1open",
+                        "ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40)))))));
     }
 
     @Test
