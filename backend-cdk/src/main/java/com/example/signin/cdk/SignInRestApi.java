@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.SignInApi;
 import java.util.List;
@@ -13,6 +14,7 @@ import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
@@ -31,14 +33,21 @@ import software.constructs.Construct;
  */
 public final class SignInRestApi extends Construct {
 
-    /** Headers of the link page besides its type; values are API Gateway literals. */
-    static final Map<String, String> PAGE_HEADERS = Map.of(
-            "Content-Type", "'text/html; charset=utf-8'",
-            "Cache-Control", "'no-store'",
-            "Referrer-Policy", "'no-referrer'",
-            "X-Content-Type-Options", "'nosniff'",
-            "X-Frame-Options", "'DENY'",
-            "Strict-Transport-Security", "'max-age=31536000'");
+    /**
+     * The link page's own headers as API Gateway literals ({@code 'value'}), plus HSTS. A value
+     * holding {@code '} cannot be a literal: the Content-Security-Policy, which the page also
+     * carries as a meta element, is left to that.
+     */
+    static Map<String, String> pageHeaders(LinkPage page) {
+        Map<String, String> literals = new java.util.LinkedHashMap<>();
+        page.headers().forEach((name, value) -> {
+            if (value.indexOf('\'') < 0) {
+                literals.put(name, "'" + value + "'");
+            }
+        });
+        literals.put("Strict-Transport-Security", "'max-age=31536000'");
+        return literals;
+    }
 
     private final RestApi api;
     private final LogGroup accessLog;
@@ -59,6 +68,14 @@ public final class SignInRestApi extends Construct {
                         .stageName(props.stageName())
                         .throttlingRateLimit(props.throttleRateLimit())
                         .throttlingBurstLimit(props.throttleBurstLimit())
+                        // Method-level buckets: /open and /signin are throttled apart.
+                        .methodOptions(Map.of(
+                                SignInApi.SIGN_IN_PATH + "/POST", MethodDeploymentOptions.builder()
+                                        .throttlingRateLimit(props.throttleRateLimit())
+                                        .throttlingBurstLimit(props.throttleBurstLimit()).build(),
+                                MagicLinkFormat.PAGE_PATH + "/GET", MethodDeploymentOptions.builder()
+                                        .throttlingRateLimit(props.openThrottleRateLimit())
+                                        .throttlingBurstLimit(props.openThrottleBurstLimit()).build()))
                         .accessLogDestination(new LogGroupLogDestination(accessLog))
                         .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
                         .loggingLevel(MethodLoggingLevel.OFF)
@@ -84,14 +101,14 @@ public final class SignInRestApi extends Construct {
                         .integrationResponses(List.of(IntegrationResponse.builder()
                                 .statusCode("200")
                                 .responseTemplates(Map.of("text/html", html, "application/json", html))
-                                .responseParameters(prefixed("method.response.header.", PAGE_HEADERS))
+                                .responseParameters(prefixed("method.response.header.", pageHeaders(props.linkPage())))
                                 .build()))
                         .build(),
                 MethodOptions.builder()
                         .operationName("OpenSignInLink")
                         .methodResponses(List.of(MethodResponse.builder()
                                 .statusCode("200")
-                                .responseParameters(prefixedTrue("method.response.header.", PAGE_HEADERS))
+                                .responseParameters(prefixedTrue("method.response.header.", pageHeaders(props.linkPage())))
                                 .build()))
                         .build());
 

@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.Setting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public final class SignInStack extends Stack {
     private final Map<String, JavaFunction> functions = new LinkedHashMap<>();
     private final Map<String, Policy> accessPolicies = new LinkedHashMap<>();
     private final RateLimitFirewall firewall;
+    private final RateLimitFirewall poolFirewall;
 
     public SignInStack(Construct scope, String id, StackProps props, SignInSettings settings) {
         super(scope, id, props);
@@ -146,6 +148,14 @@ public final class SignInStack extends Stack {
         firewall = settings.wafEnabled()
                 ? new RateLimitFirewall(this, "Firewall", RateLimitFirewallProps.builder()
                         .resourceArn(api.stageArn())
+                        .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
+                        .build())
+                : null;
+        // The user pool's own API (InitiateAuth, RespondToAuthChallenge) is public too: the same per-IP limit.
+        poolFirewall = settings.wafEnabled()
+                ? new RateLimitFirewall(this, "UserPoolFirewall", RateLimitFirewallProps.builder()
+                        .resourceArn(poolArn)
+                        .guarded(RateLimitFirewallProps.Guarded.USER_POOL)
                         .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
                         .build())
                 : null;
@@ -258,8 +268,13 @@ public final class SignInStack extends Stack {
         return Map.copyOf(accessPolicies);
     }
 
-    /** The WAF, or null when turned off. */
+    /** The sign-in API's WAF, or null when turned off. */
     public RateLimitFirewall firewall() {
         return firewall;
+    }
+
+    /** The user pool's WAF, or null when turned off. */
+    public RateLimitFirewall poolFirewall() {
+        return poolFirewall;
     }
 }

@@ -2,6 +2,7 @@ package com.example.signin.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.signin.protocol.LinkPage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,11 +361,22 @@ class SignInStackTest {
     void stageIsThrottledAndWritesAnAccessLog() {
         template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of(
                 "StageName", "prod",
-                "MethodSettings", List.of(Match.objectLike(Map.of(
-                        "HttpMethod", "*", "ResourcePath", "/*", "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10))),
+                "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "HttpMethod", "*", "ResourcePath", "/*", "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)))),
                 "AccessLogSetting", Match.objectLike(Map.of(
                         "DestinationArn", resolve(stack.api().accessLog().getLogGroupArn()),
                         "Format", Match.stringLikeRegexp(".*sourceIp.*status.*"))))));
+    }
+
+    @Test
+    void openIsThrottledApartFromSignin() {
+        // API Gateway's method paths escape '/' as '~1': "/~1open" is the resource /open.
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of(
+                "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of("HttpMethod", "POST", "ResourcePath", "/~1signin",
+                        "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)))))));
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of(
+                "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of("HttpMethod", "GET", "ResourcePath", "/~1open",
+                        "ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40)))))));
     }
 
     @Test
@@ -386,7 +398,7 @@ class SignInStackTest {
 
     @Test
     void wafLimitsEachIpAndGuardsTheStage() {
-        template.resourceCountIs("AWS::WAFv2::WebACL", 1);
+        template.resourceCountIs("AWS::WAFv2::WebACL", 2);
         template.hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
                 "Scope", "REGIONAL",
                 "DefaultAction", Map.of("Allow", Map.of()),
@@ -397,6 +409,22 @@ class SignInStackTest {
         template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectEquals(Map.of(
                 "ResourceArn", resolve(stack.api().stageArn()),
                 "WebACLArn", resolve(stack.firewall().webAcl().getAttrArn()))));
+    }
+
+    @Test
+    void aRateBasedWafRuleGuardsTheUserPool() {
+        template.hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
+                "Scope", "REGIONAL",
+                "DefaultAction", Map.of("Allow", Map.of()),
+                "Description", "Per-IP rate limit for the user pool",
+                "Rules", List.of(Match.objectLike(Map.of(
+                        "Name", "RateLimitPerIp",
+                        "Statement", Map.of("RateBasedStatement", Map.of("Limit", 200, "AggregateKeyType", "IP", "EvaluationWindowSec", 300)),
+                        // Cognito answers a block with ForbiddenException; custom responses reach only managed login.
+                        "Action", Map.of("Block", Map.of())))))));
+        template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectEquals(Map.of(
+                "ResourceArn", resolve(stack.userPool().userPool().getUserPoolArn()),
+                "WebACLArn", resolve(stack.poolFirewall().webAcl().getAttrArn()))));
     }
 
     @Test

@@ -21,8 +21,8 @@ public final class OneTimeCode {
     /** The 32 symbols a code is written in: digits 2-9 and A-Z without I and O. */
     public static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    private static final String DERIVATION_PREFIX = "magic-link-code:";
-    private static final int GROUP = LENGTH / 2;
+    static final String DERIVATION_PREFIX = "magic-link-code:";
+    static final int GROUP = LENGTH / 2;
 
     private OneTimeCode() {
     }

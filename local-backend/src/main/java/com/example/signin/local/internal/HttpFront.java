@@ -1,5 +1,6 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.LinkPage;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
