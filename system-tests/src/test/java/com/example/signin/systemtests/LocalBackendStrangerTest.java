@@ -78,6 +78,7 @@ class LocalBackendStrangerTest {
     void aRequestForAnotherHostNameIsRefusedSoARebindingPageReadsNothing() throws Exception {
         String owner = "rebinding-owner@example.com";
         assertThat(backend.requestLink(owner, Secrets.generate(RANDOM))).isEqualTo(202);
+        assertThat(backend.mails(owner)).as("delivered (the queue has come to rest)").hasSize(1);
         String mailboxPath = URI.create(backend.endpoints().mailboxUrl()).getPath();
 
         String answer = rawRequest("GET " + mailboxPath + "/api/messages HTTP/1.1\r\nHost: evil.example:" + port()
@@ -164,8 +165,9 @@ class LocalBackendStrangerTest {
         assertThat(backend.cognito().listUsers(b -> b.userPoolId(userPoolId).filter("email = \"" + owner + "\"")).users()).isEmpty();
         String verifier = Secrets.generate(RANDOM);
         assertThat(backend.requestLink(owner, verifier)).isEqualTo(202);
+        String secret = backend.latestSecret(owner); // after the delivery, which also creates the account
         String session = backend.initiate(owner).session();
-        assertThat(backend.answer(owner, session, backend.latestSecret(owner), verifier).authenticationResult()).isNotNull();
+        assertThat(backend.answer(owner, session, secret, verifier).authenticationResult()).isNotNull();
     }
 
     @Test
