@@ -2,6 +2,7 @@ package com.example.signin.desktop.auth;
 
 import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
 import com.example.signin.desktop.platform.TokenStore;
@@ -63,10 +64,6 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     /** How long a call waits for a backend that is still starting. */
     static final Duration BACKEND_WAIT = Duration.ofSeconds(90);
-    /** The API's defaults (DESIGN.md); the 202 does not say, and the server enforces the real ones. */
-    static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
-    static final Duration RESEND_COOLDOWN = Duration.ofSeconds(60);
-
     private static final Logger LOG = LoggerFactory.getLogger(CognitoSignInClient.class);
 
     private final CompletableFuture<ClientConfig> config;
@@ -76,6 +73,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Locale locale;
+    private final DeviceIdSource deviceIds;
+    private String deviceId;
 
     private Connections connections;
     /** Access, ID and refresh token of the current session, in memory only. */
@@ -93,26 +92,49 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             CognitoIdentityProviderClient cognito, IdTokenValidator validator, TokenStore tokenStore) {
     }
 
+    /** Where this installation's {@code deviceId} comes from (read or made on the first request). */
+    @FunctionalInterface
+    public interface DeviceIdSource {
+        String get() throws IOException;
+    }
+
     /**
      * @param config      the backend configuration, possibly not known yet
      * @param pending     where the pending request is kept
      * @param tokenStores opens the refresh token store (called once, on the first call that needs it)
+     * @param deviceIds   this installation's device id (called once, on the first request)
      */
     public CognitoSignInClient(CompletableFuture<ClientConfig> config, PendingSignInStore pending,
-            Supplier<TokenStore> tokenStores, Clock clock, Locale locale) {
+            Supplier<TokenStore> tokenStores, DeviceIdSource deviceIds, Clock clock, Locale locale) {
         this.config = Objects.requireNonNull(config, "config");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.tokenStores = Objects.requireNonNull(tokenStores, "tokenStores");
+        this.deviceIds = Objects.requireNonNull(deviceIds, "deviceIds");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locale = Objects.requireNonNull(locale, "locale");
     }
 
-    /** The client of the app: data in {@code dataDir}, refresh token in the keychain when there is one. */
+    /**
+     * A client whose device id lives only in memory: every instance is a new device. For tools
+     * and tests that keep no data folder of their own.
+     */
+    public CognitoSignInClient(CompletableFuture<ClientConfig> config, PendingSignInStore pending,
+            Supplier<TokenStore> tokenStores, Clock clock, Locale locale) {
+        this(config, pending, tokenStores, DeviceId::random, clock, locale);
+    }
+
+    /** {@link #forDataDir(CompletableFuture, Path, Locale)} in the default locale. */
     public static CognitoSignInClient forDataDir(CompletableFuture<ClientConfig> config, Path dataDir) {
+        return forDataDir(config, dataDir, Locale.getDefault());
+    }
+
+    /** The client of the app: data in {@code dataDir}, refresh token in the keychain when there is one. */
+    public static CognitoSignInClient forDataDir(CompletableFuture<ClientConfig> config, Path dataDir, Locale locale) {
         Path absolute = dataDir.toAbsolutePath();
+        SecureRandom random = new SecureRandom();
         return new CognitoSignInClient(config, new PendingSignInStore(absolute),
                 () -> TokenStore.open(absolute, "refresh token " + absolute),
-                Clock.systemUTC(), Locale.getDefault());
+                () -> DeviceId.loadOrCreate(absolute, random), Clock.systemUTC(), locale);
     }
 
     @Override
@@ -125,9 +147,10 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         }
         Connections c = connections();
         String verifier = Secrets.generate(random);
-        c.api().requestLink(address, verifier, locale);
+        SignInApiClient.Accepted accepted = c.api().requestLink(address, verifier, locale, deviceId());
         Instant now = clock.instant();
-        PendingSignIn request = new PendingSignIn(address, verifier, now, now.plus(LINK_LIFETIME), now.plus(RESEND_COOLDOWN));
+        PendingSignIn request = new PendingSignIn(address, verifier, now, now.plus(accepted.expiresIn()),
+                now.plus(accepted.retryAfter()));
         try {
             pending.save(request);
         } catch (IOException e) {
@@ -321,6 +344,18 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                 new SignInApiClient(http, cfg.apiUrl()), builder.build(),
                 new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStore());
         return connections;
+    }
+
+    private synchronized String deviceId() throws SignInException {
+        if (deviceId == null) {
+            try {
+                deviceId = deviceIds.get();
+            } catch (IOException e) {
+                throw new SignInException(Problem.UNEXPECTED, "This installation's device id could not be read or stored: "
+                        + e.getMessage(), e);
+            }
+        }
+        return deviceId;
     }
 
     private synchronized TokenStore tokenStore() {

@@ -23,6 +23,7 @@ public final class InboxView implements ScreenView {
     @FXML private Button differentAddressButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label noticeLabel;
+    @FXML private Label lateMailLabel;
     @FXML private Label problemLabel;
     @FXML private Label pasteLabel;
     @FXML private TextField pasteField;
@@ -46,6 +47,8 @@ public final class InboxView implements ScreenView {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         Views.showWhenNotEmpty(noticeLabel);
+        lateMailLabel.textProperty().bind(viewModel.lateMailHintProperty());
+        Views.showWhenNotEmpty(lateMailLabel);
         problemLabel.textProperty().bind(viewModel.problemProperty());
         Views.showWhenNotEmpty(problemLabel);
         pasteLabel.setLabelFor(pasteField);

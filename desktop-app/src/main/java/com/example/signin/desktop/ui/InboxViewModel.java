@@ -25,14 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Check your inbox": the address the link went to, a resend that waits out the API's cooldown
- * with a visible countdown, "use a different address", and a field to paste the link into.
+ * "Check your inbox": the address the link went to and until when it works (both as the API's
+ * answer said), a resend that waits out the API's cooldown with a visible countdown, a hint once
+ * the mail is late, "use a different address", and a field to paste the link into.
  * The countdown is computed from the injected clock whenever {@link #tick()} runs (once a second
  * from the view).
  */
 public final class InboxViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxViewModel.class);
+    /** After this long without a link the screen suggests the spam folder or a new link. */
+    static final Duration MAIL_LATE_AFTER = Duration.ofMinutes(1);
 
     /** What the screen needs from the rest of the app. */
     public interface Navigation {
@@ -61,6 +64,7 @@ public final class InboxViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper lateMailHint = new ReadOnlyStringWrapper(this, "lateMailHint", "");
     private final StringProperty pastedLink = new SimpleStringProperty(this, "pastedLink", "");
     private final BooleanBinding canResend;
     private final BooleanBinding canPaste;
@@ -101,6 +105,8 @@ public final class InboxViewModel {
         if (request != null && !clock.instant().isBefore(request.expiresAt())) {
             expiry.set(messages.get("inbox.expired"));
         }
+        boolean late = request != null && !clock.instant().isBefore(request.requestedAt().plus(MAIL_LATE_AFTER));
+        lateMailHint.set(late ? messages.get("inbox.noMail") : "");
         Duration left = Duration.between(clock.instant(), resendAllowedAt);
         long seconds = left.isNegative() || left.isZero() ? 0 : left.plusMillis(999).getSeconds();
         secondsUntilResend.set(seconds);
@@ -205,6 +211,11 @@ public final class InboxViewModel {
 
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** Empty until a minute after the request, then the hint to look in spam or ask again. */
+    public ReadOnlyStringProperty lateMailHintProperty() {
+        return lateMailHint.getReadOnlyProperty();
     }
 
     public StringProperty pastedLinkProperty() {

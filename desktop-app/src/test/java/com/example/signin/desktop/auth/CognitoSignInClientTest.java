@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.signin.desktop.auth.FakeBackend.Answer;
 import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
 import com.example.signin.desktop.platform.TokenStore;
@@ -15,6 +16,7 @@ import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -81,8 +83,8 @@ class CognitoSignInClientTest {
     private CognitoSignInClient client(ClientConfig config) {
         pending = new PendingSignInStore(dataDir);
         tokens = new TokenStore.FileTokenStore(dataDir.resolve("refresh-token"));
-        return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens, Clock.systemUTC(),
-                Locale.ENGLISH);
+        return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens,
+                () -> DeviceId.loadOrCreate(dataDir, random), Clock.systemUTC(), Locale.ENGLISH);
     }
 
     private static Function<FakeBackend.Call, Answer> only(String operation, Answer answer) {
@@ -107,6 +109,50 @@ class CognitoSignInClientTest {
         assertThat(body.get("codeChallenge").asText()).isEqualTo(CodeChallenge.s256(stored.verifier()));
         assertThat(body.toString()).doesNotContain(stored.verifier());
         assertThat(client.pendingRequest()).contains(request);
+    }
+
+    @Test
+    void everyRequestCarriesThisInstallationsDeviceIdWhichSurvivesARestart() throws Exception {
+        backend.answers = only("/signin", Answer.json(202, "{\"message\":\"Check your inbox\"}"));
+        client.requestLink(EMAIL);
+        client.close();
+        client = client(config(backend.base()));
+        client.requestLink(EMAIL);
+
+        String first = backend.calls("/signin").get(0).body().get("deviceId").asText();
+        String second = backend.calls("/signin").get(1).body().get("deviceId").asText();
+        assertThat(first).hasSize(22).matches("[A-Za-z0-9_-]+").isEqualTo(second);
+        assertThat(Files.readString(dataDir.resolve(DeviceId.FILE_NAME)).strip()).isEqualTo(first);
+    }
+
+    @Test
+    void theAnswersExpiryAndCooldownAreWhatTheInboxShows() throws Exception {
+        backend.answers = only("/signin", Answer.json(202,
+                "{\"message\":\"Check your inbox\",\"expiresIn\":300,\"retryAfter\":20}"));
+
+        LinkRequest request = client.requestLink(EMAIL);
+
+        assertThat(Duration.between(request.requestedAt(), request.expiresAt())).isEqualTo(Duration.ofSeconds(300));
+        assertThat(Duration.between(request.requestedAt(), request.resendAllowedAt())).isEqualTo(Duration.ofSeconds(20));
+        assertThat(pending.load().orElseThrow().expiresAt()).isEqualTo(request.expiresAt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // an older server says nothing but the message
+            "{\"message\":\"Check your inbox\"}",
+            // figures that cannot be meant: negative, text, fractions, more than a day
+            "{\"expiresIn\":-5,\"retryAfter\":\"soon\"}",
+            "{\"expiresIn\":900.5,\"retryAfter\":86401}",
+            // no JSON at all
+            "Accepted"})
+    void aTwoOhTwoWithoutUsableFiguresGivesTheDocumentedDefaults(String body) throws Exception {
+        backend.answers = only("/signin", Answer.json(202, body));
+
+        LinkRequest request = client.requestLink(EMAIL);
+
+        assertThat(Duration.between(request.requestedAt(), request.expiresAt())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Duration.between(request.requestedAt(), request.resendAllowedAt())).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test

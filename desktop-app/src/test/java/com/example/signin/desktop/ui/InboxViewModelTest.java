@@ -76,6 +76,44 @@ class InboxViewModelTest {
     }
 
     @Test
+    void theExpiryAndTheCountdownAreTheOnesTheApiAnswered() {
+        Instant now = clock.instant();
+
+        viewModel.show(new LinkRequest("alice@example.com", now, now.plusSeconds(300), now.plusSeconds(20)));
+
+        assertThat(viewModel.secondsUntilResendProperty().get()).isEqualTo(20);
+        clock.advance(Duration.ofSeconds(299));
+        viewModel.tick();
+        assertThat(viewModel.expiryProperty().get()).isNotEqualTo(messages.get("inbox.expired"));
+        clock.advance(Duration.ofSeconds(1));
+        viewModel.tick();
+        assertThat(viewModel.expiryProperty().get()).isEqualTo(messages.get("inbox.expired"));
+    }
+
+    @Test
+    void afterAMinuteWithoutALinkTheScreenSuggestsSpamOrANewLink() {
+        assertThat(viewModel.lateMailHintProperty().get()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(59));
+        viewModel.tick();
+        assertThat(viewModel.lateMailHintProperty().get()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        viewModel.tick();
+        assertThat(viewModel.lateMailHintProperty().get()).isEqualTo(messages.get("inbox.noMail"));
+    }
+
+    @Test
+    void aNewLinkStartsTheMinuteAgain() {
+        clock.advance(Duration.ofSeconds(61));
+        viewModel.tick();
+
+        viewModel.resend();
+
+        assertThat(viewModel.lateMailHintProperty().get()).isEmpty();
+    }
+
+    @Test
     void resendDuringTheCooldownSendsNothingAndSaysHowLongToWait() {
         clock.advance(Duration.ofSeconds(15));
 
