@@ -11,6 +11,7 @@ import com.example.signin.protocol.InvalidEmailException;
 import com.example.signin.protocol.InvalidLinkException;
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.SignInApi;
 import com.example.signin.protocol.Secrets;
 import java.io.IOException;
@@ -186,15 +187,49 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
             throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
         }
+        return answer(c, secret, Answer.LINK);
+    }
+
+    @Override
+    public Session completeSignInWithCode(String code) throws SignInException {
+        if (!OneTimeCode.isWellFormed(code)) {
+            throw new SignInException(Problem.CODE_MALFORMED, "Not a one-time code in canonical form");
+        }
+        return answer(connections(), code, Answer.CODE);
+    }
+
+    /** What the person gave: the link's secret or the mail's one-time code (one sentence set each). */
+    private enum Answer {
+        LINK("link", Problem.LINK_NOT_REQUESTED_HERE, Problem.LINK_EXPIRED, Problem.LINK_INVALID),
+        CODE("code", Problem.CODE_NOT_REQUESTED_HERE, Problem.CODE_EXPIRED, Problem.CODE_WRONG);
+
+        final String noun;
+        final Problem notRequested;
+        final Problem expired;
+        final Problem refused;
+
+        Answer(String noun, Problem notRequested, Problem expired, Problem refused) {
+            this.noun = noun;
+            this.notRequested = notRequested;
+            this.expired = expired;
+            this.refused = refused;
+        }
+    }
+
+    /**
+     * Answers the pending request's custom challenge with {@code answer} (a link's secret or a
+     * one-time code, DESIGN.md step 6) and the request's verifier; the trigger tells which by its form.
+     */
+    private Session answer(Connections c, String answer, Answer kind) throws SignInException {
         PendingSignIn request = pending.load().orElseThrow(() -> {
-            LOG.info("Link refused: no sign-in request is pending in this app");
-            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
+            LOG.info("The {} was refused: no sign-in request is pending in this app", kind.noun);
+            return new SignInException(kind.notRequested, "No sign-in request is pending in this app");
         });
         if (request.isExpiredAt(clock.instant())) {
-            LOG.info("Link refused for {}: the request expired at {}", request.email(), request.expiresAt());
-            throw new SignInException(Problem.LINK_EXPIRED, "The pending request expired at " + request.expiresAt());
+            LOG.info("The {} was refused for {}: the request expired at {}", kind.noun, request.email(), request.expiresAt());
+            throw new SignInException(kind.expired, "The pending request expired at " + request.expiresAt());
         }
-        LOG.info("Signing in {} with a link", request.email());
+        LOG.info("Signing in {} with a {}", request.email(), kind.noun);
         AuthenticationResultType result;
         try {
             InitiateAuthResponse started = c.cognito().initiateAuth(r -> r
@@ -208,16 +243,16 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                     .clientId(c.config().clientId())
                     .challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
                     .session(started.session())
-                    .challengeResponses(Map.of("USERNAME", request.email(), "ANSWER", secret))
+                    .challengeResponses(Map.of("USERNAME", request.email(), "ANSWER", answer))
                     .clientMetadata(Map.of(SignInApi.CLIENT_METADATA_CODE_VERIFIER, request.verifier())));
             result = answered.authenticationResult();
             if (result == null) {
-                LOG.info("Link refused for {}: the user pool asked for another challenge", request.email());
-                throw new SignInException(Problem.LINK_INVALID, "The user pool did not accept the link");
+                LOG.info("The {} was refused for {}: the user pool asked for another challenge", kind.noun, request.email());
+                throw new SignInException(kind.refused, "The user pool did not accept the " + kind.noun);
             }
         } catch (SdkException e) {
-            SignInException failure = linkFailure(e);
-            LOG.info("Link refused for {}: {}", request.email(), failure.problem());
+            SignInException failure = kind == Answer.LINK ? linkFailure(e) : codeFailure(e);
+            LOG.info("The {} was refused for {}: {}", kind.noun, request.email(), failure.problem());
             throw failure;
         }
         IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.of(request.email()));
@@ -413,6 +448,23 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                     + ((AwsServiceException) e).awsErrorDetails().errorCode() + ")", e);
         }
         return commonFailure(e, "signing in");
+    }
+
+    /**
+     * Why the user pool refused a one-time code. The trigger reports it with the link's refusal
+     * codes (the code answers the same record): an unknown answer is a wrong code.
+     */
+    static SignInException codeFailure(SdkException e) {
+        SignInException asLink = linkFailure(e);
+        Problem problem = switch (asLink.problem()) {
+            case LINK_EXPIRED -> Problem.CODE_EXPIRED;
+            case LINK_USED -> Problem.CODE_USED;
+            case LINK_INVALID -> Problem.CODE_WRONG;
+            case LINK_FOREIGN_DEVICE -> Problem.CODE_FOREIGN_DEVICE;
+            default -> asLink.problem();
+        };
+        return problem == asLink.problem() ? asLink
+                : new SignInException(problem, "The user pool refused the code (" + asLink.getMessage() + ")", e);
     }
 
     /** Network, throttling and service failures of any user pool call. */

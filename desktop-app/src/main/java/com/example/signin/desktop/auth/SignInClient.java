@@ -33,6 +33,13 @@ public interface SignInClient {
      */
     Session completeSignIn(String link) throws SignInException;
 
+    /**
+     * Completes the sign-in with the one-time code from the mail (issue 14), in canonical form
+     * ({@code OneTimeCode.parse}): the same pending request and verifier as a link, the code as
+     * the challenge's answer. Clears the pending request on success.
+     */
+    Session completeSignInWithCode(String code) throws SignInException;
+
     /** Restores the stored session with REFRESH_TOKEN_AUTH; empty when none is stored. */
     Optional<Session> restoreSession() throws SignInException;
 

@@ -25,6 +25,10 @@ public final class InboxView implements ScreenView {
     @FXML private Label noticeLabel;
     @FXML private Label lateMailLabel;
     @FXML private Label problemLabel;
+    @FXML private Label codeLabel;
+    @FXML private TextField codeField;
+    @FXML private Button codeButton;
+    @FXML private Label codeProblemLabel;
     @FXML private Label pasteLabel;
     @FXML private TextField pasteField;
     @FXML private Button pasteButton;
@@ -51,9 +55,24 @@ public final class InboxView implements ScreenView {
         Views.showWhenNotEmpty(lateMailLabel);
         problemLabel.textProperty().bind(viewModel.problemProperty());
         Views.showWhenNotEmpty(problemLabel);
+        codeLabel.setLabelFor(codeField);
+        codeField.textProperty().bindBidirectional(viewModel.typedCodeProperty());
+        codeField.disableProperty().bind(viewModel.codeSpentProperty());
+        // Enter acts on the field it was typed in, never also on the default button.
+        codeField.setOnAction(event -> {
+            viewModel.useCode();
+            event.consume();
+        });
+        codeButton.disableProperty().bind(viewModel.canUseCodeBinding().not());
+        codeButton.setOnAction(event -> viewModel.useCode());
+        codeProblemLabel.textProperty().bind(viewModel.codeProblemProperty());
+        Views.showWhenNotEmpty(codeProblemLabel);
         pasteLabel.setLabelFor(pasteField);
         pasteField.textProperty().bindBidirectional(viewModel.pastedLinkProperty());
-        pasteField.setOnAction(event -> viewModel.usePastedLink());
+        pasteField.setOnAction(event -> {
+            viewModel.usePastedLink();
+            event.consume();
+        });
         pasteButton.disableProperty().bind(viewModel.canPasteBinding().not());
         pasteButton.setOnAction(event -> viewModel.usePastedLink());
         ticker.play();
@@ -61,6 +80,6 @@ public final class InboxView implements ScreenView {
 
     @Override
     public Node initialFocus() {
-        return pasteField;
+        return codeField;
     }
 }

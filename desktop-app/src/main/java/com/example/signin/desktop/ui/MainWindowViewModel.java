@@ -199,6 +199,12 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
     }
 
     @Override
+    public void signedIn(Session session) {
+        dismissBanner();
+        showSignedIn(session);
+    }
+
+    @Override
     public void useDifferentAddress(String previousAddress) {
         showSignIn(previousAddress, "");
     }

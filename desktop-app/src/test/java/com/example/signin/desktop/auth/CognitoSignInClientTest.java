@@ -13,6 +13,7 @@ import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
@@ -313,6 +314,51 @@ class CognitoSignInClientTest {
         pendingRequest(Instant.now().plusSeconds(600));
         poolAnswers(FakeBackend.cognitoError("NotAuthorizedException", "Incorrect username or password."));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.LINK_INVALID);
+    }
+
+    // ---- completeSignInWithCode ----
+
+    @Test
+    void aCodeAnswersTheSamePendingRequestWithTheSameVerifier() throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        String code = OneTimeCode.derive(secret);
+        poolAnswers(Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), "refresh-1")));
+
+        Session session = client.completeSignInWithCode(code);
+
+        assertThat(session.email()).isEqualTo(EMAIL);
+        assertThat(backend.calls("InitiateAuth").get(0).body().at("/AuthParameters/USERNAME").asText()).isEqualTo(EMAIL);
+        JsonNode respond = backend.calls("RespondToAuthChallenge").get(0).body();
+        assertThat(respond.at("/ChallengeResponses/ANSWER").asText()).isEqualTo(code);
+        assertThat(respond.at("/ClientMetadata/codeVerifier").asText()).isEqualTo(request.verifier());
+        assertThat(tokens.load()).contains("refresh-1");
+        assertThat(pending.load()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "link_expired, CODE_EXPIRED",
+        "link_used, CODE_USED",
+        "link_invalid, CODE_WRONG",
+        "link_foreign_device, CODE_FOREIGN_DEVICE",
+    })
+    void theTriggersRefusalOfACodeGetsTheCodesSentence(String refusal, Problem problem) throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        poolAnswers(FakeBackend.cognitoError("UserLambdaValidationException",
+                String.format(LinkRefusal.COGNITO_MESSAGE_FORMAT, refusal)));
+
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("K7QPM2XD")).problem()).isEqualTo(problem);
+        assertThat(pending.load()).contains(request);
+    }
+
+    @Test
+    void aCodeWithoutAPendingRequestOrAfterItsTimeIsRefusedWithoutAsking() throws Exception {
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("K7QPM2XD")).problem())
+                .isEqualTo(Problem.CODE_NOT_REQUESTED_HERE);
+        pendingRequest(Instant.now().minusSeconds(1));
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("K7QPM2XD")).problem()).isEqualTo(Problem.CODE_EXPIRED);
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("k7qp-m2xd")).problem()).isEqualTo(Problem.CODE_MALFORMED);
+        assertThat(backend.calls).isEmpty();
     }
 
     @Test

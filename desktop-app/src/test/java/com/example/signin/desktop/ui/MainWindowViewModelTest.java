@@ -156,6 +156,18 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aTypedCodeSignsInLikeALink() {
+        MainWindowViewModel viewModel = waitingForALink();
+
+        viewModel.inbox().typedCodeProperty().set("k7qp-m2xd");
+        viewModel.inbox().useCode();
+
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
+        assertThat(viewModel.signedIn().emailProperty().get()).isEqualTo("alice@example.com");
+        assertThat(client.pendingRequest()).isEmpty();
+    }
+
+    @Test
     void aPastedLinkSignsInLikeAClickedOne() {
         MainWindowViewModel viewModel = waitingForALink();
 
