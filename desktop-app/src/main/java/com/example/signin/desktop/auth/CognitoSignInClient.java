@@ -81,7 +81,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
     /** Access, ID and refresh token of the current session, in memory only. */
     private Tokens tokens;
 
-    private record Tokens(String accessToken, String idToken, String refreshToken) {
+    private record Tokens(String accessToken, String idToken, String refreshToken, String email) {
         @Override
         public String toString() {
             return "Tokens[hidden]";
@@ -258,7 +258,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.of(request.email()));
         storeRefreshToken(c, result.refreshToken());
         synchronized (this) {
-            tokens = new Tokens(result.accessToken(), result.idToken(), result.refreshToken());
+            tokens = new Tokens(result.accessToken(), result.idToken(), result.refreshToken(), id.email());
         }
         try {
             pending.clear();
@@ -284,34 +284,63 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("No stored session");
             return Optional.empty();
         }
-        Connections c = connections();
+        Session session = refresh(connections(), stored.get(), Optional.empty(), "restoring the session");
+        LOG.info("Session restored for {}", session.email());
+        return Optional.of(session);
+    }
+
+    @Override
+    public Session renewSession() throws SignInException {
+        Tokens current;
+        synchronized (this) {
+            current = tokens;
+        }
+        if (current == null) {
+            throw new SignInException(Problem.SESSION_EXPIRED, "No session to renew");
+        }
+        Session session = refresh(connections(), current.refreshToken(), Optional.of(current.email()), "renewing the session");
+        LOG.info("Session renewed for {} until {}", session.email(), session.expiresAt());
+        return session;
+    }
+
+    /**
+     * REFRESH_TOKEN_AUTH with {@code refreshToken}; a refused token is forgotten and reported as
+     * {@link Problem#SESSION_REVOKED} or {@link Problem#SESSION_EXPIRED} (Cognito's message tells
+     * which), anything else leaves the tokens as they were.
+     */
+    private Session refresh(Connections c, String refreshToken, Optional<String> expectedEmail, String doing)
+            throws SignInException {
         AuthenticationResultType result;
         try {
             result = c.cognito().initiateAuth(r -> r
                     .clientId(c.config().clientId())
                     .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", stored.get()))).authenticationResult();
+                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
         } catch (NotAuthorizedException | UserNotFoundException e) {
             forgetStoredToken(c);
-            LOG.info("The stored session is no longer valid; sign in again");
-            throw new SignInException(Problem.SESSION_EXPIRED, "The user pool refused the stored session: "
-                    + e.awsErrorDetails().errorCode(), e);
+            synchronized (this) {
+                tokens = null;
+            }
+            String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+            boolean revoked = message != null && message.toLowerCase(Locale.ROOT).contains("revoked");
+            LOG.info("The session is no longer valid ({}); sign in again", message);
+            throw new SignInException(revoked ? Problem.SESSION_REVOKED : Problem.SESSION_EXPIRED,
+                    "The user pool refused the session while " + doing + ": " + message, e);
         } catch (SdkException e) {
-            throw commonFailure(e, "restoring the session");
+            throw commonFailure(e, doing);
         }
         if (result == null || result.idToken() == null) {
             throw new SignInException(Problem.UNEXPECTED, "The user pool answered REFRESH_TOKEN_AUTH without tokens");
         }
-        IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.empty());
-        String refresh = result.refreshToken() != null ? result.refreshToken() : stored.get();
+        IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), expectedEmail);
+        String refresh = result.refreshToken() != null ? result.refreshToken() : refreshToken;
         if (result.refreshToken() != null) {
             storeRefreshToken(c, refresh);
         }
         synchronized (this) {
-            tokens = new Tokens(result.accessToken(), result.idToken(), refresh);
+            tokens = new Tokens(result.accessToken(), result.idToken(), refresh, id.email());
         }
-        LOG.info("Session restored for {}", id.email());
-        return Optional.of(new Session(id.email(), id.expiresAt(), c.tokenStore().storage()));
+        return new Session(id.email(), id.expiresAt(), c.tokenStore().storage());
     }
 
     @Override

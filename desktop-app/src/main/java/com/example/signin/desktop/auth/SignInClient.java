@@ -43,6 +43,13 @@ public interface SignInClient {
     /** Restores the stored session with REFRESH_TOKEN_AUTH; empty when none is stored. */
     Optional<Session> restoreSession() throws SignInException;
 
+    /**
+     * Renews the tokens of the current session with its refresh token (while the app runs, before
+     * the ID token expires). A refused refresh token ends the session: {@code SESSION_REVOKED} or
+     * {@code SESSION_EXPIRED}, and nothing is stored any more. Network failures keep the session.
+     */
+    Session renewSession() throws SignInException;
+
     /** Revokes the refresh token (and signs out every device when asked) and forgets the tokens. */
     void signOut(boolean everywhere) throws SignInException;
 }

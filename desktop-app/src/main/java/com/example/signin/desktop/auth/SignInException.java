@@ -51,8 +51,10 @@ public final class SignInException extends Exception {
         CODE_USED,
         /** The code belongs to a request made on another device or app installation. */
         CODE_FOREIGN_DEVICE,
-        /** The stored session can no longer be restored; sign in again. */
+        /** The session can no longer be restored or renewed (its refresh token expired); sign in again. */
         SESSION_EXPIRED,
+        /** The session was ended elsewhere (sign-out everywhere, an administrator); sign in again. */
+        SESSION_REVOKED,
         /** Anything else; logged with its cause. */
         UNEXPECTED
     }

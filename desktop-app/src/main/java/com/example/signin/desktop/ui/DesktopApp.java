@@ -3,6 +3,7 @@ package com.example.signin.desktop.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.example.signin.desktop.AppContext;
+import com.example.signin.desktop.platform.AppFolders;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,9 @@ public final class DesktopApp extends Application {
 
         MainWindowViewModel viewModel = new MainWindowViewModel(context, executor, messages, Clock.systemDefaultZone(),
                 url -> getHostServices().showDocument(url));
+        if (AppFolders.Os.current() == AppFolders.Os.MACOS) {
+            MacWakeSignal.install(() -> executor.runOnUi(viewModel::computerWokeUp));
+        }
         Parent root = MainWindowView.load(viewModel, messages);
         stage.setTitle(messages.get("app.title"));
         stage.setScene(new Scene(root));

@@ -417,12 +417,63 @@ class CognitoSignInClientTest {
         assertThat(tokens.load()).contains("refresh-stored");
     }
 
-    @Test
-    void aRefusedStoredTokenMeansTheSessionExpiredAndIsForgotten() throws Exception {
-        tokens.save("refresh-revoked");
-        backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", "Refresh Token has been revoked"));
-        assertThat(catchSignIn(() -> client.restoreSession()).problem()).isEqualTo(Problem.SESSION_EXPIRED);
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "Refresh Token has been revoked, SESSION_REVOKED",
+        "Refresh Token has expired, SESSION_EXPIRED",
+        "Invalid Refresh Token, SESSION_EXPIRED",
+    })
+    void aRefusedStoredTokenSaysWhyAndIsForgotten(String poolMessage, Problem problem) throws Exception {
+        tokens.save("refresh-refused");
+        backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", poolMessage));
+        assertThat(catchSignIn(() -> client.restoreSession()).problem()).isEqualTo(problem);
         assertThat(tokens.load()).isEmpty();
+    }
+
+    // ---- renewSession ----
+
+    private void signedIn() throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        poolAnswers(Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), "refresh-1")));
+        client.completeSignIn(format.appLink(secret));
+        backend.calls.clear();
+    }
+
+    @Test
+    void renewingUsesTheSessionsRefreshTokenAndKeepsARotatedOne() throws Exception {
+        signedIn();
+        backend.answers = only("InitiateAuth",
+                Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), "refresh-2")));
+
+        Session renewed = client.renewSession();
+
+        assertThat(renewed.email()).isEqualTo(EMAIL);
+        JsonNode call = backend.calls("InitiateAuth").get(0).body();
+        assertThat(call.get("AuthFlow").asText()).isEqualTo("REFRESH_TOKEN_AUTH");
+        assertThat(call.at("/AuthParameters/REFRESH_TOKEN").asText()).isEqualTo("refresh-1");
+        assertThat(tokens.load()).contains("refresh-2");
+    }
+
+    @Test
+    void aRevokedRefreshTokenEndsTheSessionAndNothingIsKept() throws Exception {
+        signedIn();
+        backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", "Refresh Token has been revoked"));
+
+        assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SESSION_REVOKED);
+        assertThat(tokens.load()).isEmpty();
+        assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SESSION_EXPIRED);
+    }
+
+    @Test
+    void aRenewalWhileThePoolIsDownKeepsTheSession() throws Exception {
+        signedIn();
+        backend.answers = only("InitiateAuth", new Answer(500, "{\"__type\":\"InternalErrorException\",\"message\":\"down\"}", Map.of()));
+        assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+        assertThat(tokens.load()).contains("refresh-1");
+
+        backend.answers = only("InitiateAuth",
+                Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), null)));
+        assertThat(client.renewSession().email()).isEqualTo(EMAIL);
     }
 
     @Test

@@ -129,6 +129,21 @@ class FakeSignInClient implements SignInClient {
         return stored;
     }
 
+    /** How long each session the fake hands out lasts. */
+    volatile Duration sessionLifetime = Duration.ofHours(1);
+
+    @Override
+    public synchronized Session renewSession() throws SignInException {
+        calls.add("renewSession");
+        failIfAsked();
+        if (stored.isEmpty()) {
+            throw new SignInException(SignInException.Problem.SESSION_EXPIRED, "no session");
+        }
+        Session renewed = new Session(stored.get().email(), clock.instant().plus(sessionLifetime), storage);
+        stored = Optional.of(renewed);
+        return renewed;
+    }
+
     @Override
     public synchronized void signOut(boolean everywhere) throws SignInException {
         calls.add(everywhere ? "signOut everywhere" : "signOut");
