@@ -146,14 +146,15 @@ public final class AppStartup {
         IncomingLinks links = new IncomingLinks();
         SingleInstance instance;
         try {
-            SingleInstance.Claim claim = SingleInstance.claim(dataDir, arguments.link(), links::deliver, HANDOFF_WAIT);
+            SingleInstance.Claim claim = SingleInstance.claim(dataDir, arguments.link(), links::deliver, links::raiseWindow,
+                    HANDOFF_WAIT);
             if (claim instanceof SingleInstance.Claim.HandedOff) {
                 LOG.info("Handed the link to the running instance");
                 return Outcome.exit(0, "");
             }
             if (claim instanceof SingleInstance.Claim.AlreadyRunning) {
-                LOG.info("Another copy of the app already runs on this data folder");
-                return Outcome.exit(0, "The app is already running (data folder " + dataDir + ").");
+                LOG.info("Another copy of the app already runs on this data folder; asked it for its window");
+                return Outcome.exit(0, Main.alreadyRunning(dataDir));
             }
             if (claim instanceof SingleInstance.Claim.Refused) {
                 return Outcome.exit(2, "The app refused this link: it is too long to be a sign-in link.");

@@ -93,6 +93,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         });
         localMode.set(context.backend().local());
         progressText.set(messages.get("progress.restoring"));
+        context.links().setRaiseHandler(() -> executor.runOnUi(this::raiseWindow));
     }
 
     /**
@@ -243,6 +244,12 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         }
     }
 
+    /** Another start of the app asked for the window: bring it to the front. */
+    public void raiseWindow() {
+        LOG.info("Bringing the window to the front for another start of the app");
+        attentionRequests.set(attentionRequests.get() + 1);
+    }
+
     /** The OS said the computer woke from sleep (macOS): renew the session now. */
     public void computerWokeUp() {
         renewal.computerWokeUp();
@@ -311,7 +318,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         return mailboxUrl.getReadOnlyProperty();
     }
 
-    /** Goes up by one whenever the window should come to the front (a link arrived). */
+    /** Goes up by one whenever the window should come to the front (a link arrived, or another start asked). */
     public ReadOnlyIntegerProperty attentionRequestsProperty() {
         return attentionRequests.getReadOnlyProperty();
     }
