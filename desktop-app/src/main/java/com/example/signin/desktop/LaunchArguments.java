@@ -5,7 +5,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line: {@code [--data-dir DIR] [--config FILE] [--register-scheme | --unregister-scheme] [LINK]}.
+ * The command line: {@code [--data-dir DIR] [--config FILE] [--register-scheme | --unregister-scheme] [[--] LINK]}.
+ *
+ * <p>The link is the last argument: option parsing stops at it (or at {@code --}, which the
+ * scheme registrations put before the link), and anything after it is refused rather than read,
+ * since it can only come from a link that a shell or a careless mail client split. A link with a
+ * quote, white space or a control character is refused before it is used at all: no sign-in link
+ * has one, and they are what break a command line's quoting.
  *
  * @param dataDir          the data folder instead of the OS's
  * @param config           the backend configuration instead of the config folder's or the local backend
@@ -17,7 +23,7 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
         boolean unregisterScheme, Optional<String> link) {
 
     public static final String USAGE = "Usage: magic-link-signin [--data-dir DIR] [--config FILE] "
-            + "[--register-scheme | --unregister-scheme] [LINK]";
+            + "[--register-scheme | --unregister-scheme] [[--] LINK]";
 
     /**
      * Parses {@code args}.
@@ -32,6 +38,13 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
         Optional<String> link = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--")) {
+                if (i + 1 >= args.length) {
+                    throw bad("-- must be followed by the link to open.");
+                }
+                link = Optional.of(checkedLink(args, i + 1));
+                break;
+            }
             String name = arg;
             String inlineValue = null;
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -60,10 +73,8 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
                     if (arg.startsWith("--")) {
                         throw bad("Unknown option " + name + ".");
                     }
-                    if (link.isPresent()) {
-                        throw bad("Give at most one link to open.");
-                    }
-                    link = Optional.of(arg);
+                    link = Optional.of(checkedLink(args, i));
+                    i = args.length;
                 }
             }
         }
@@ -71,6 +82,20 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
             throw bad("Use either --register-scheme or --unregister-scheme, not both.");
         }
         return new LaunchArguments(dataDir, config, register, unregister, link);
+    }
+
+    /** The link at {@code index}, which must be the last argument and look like one link. */
+    private static String checkedLink(String[] args, int index) {
+        String link = args[index];
+        if (link.chars().anyMatch(c -> c == '"' || Character.isWhitespace(c) || Character.isISOControl(c)
+                || Character.isSpaceChar(c))) {
+            throw bad("The app refused this link: a sign-in link never holds a quote or white space.");
+        }
+        if (index != args.length - 1) {
+            throw bad("The app refused this link: the link must be the last argument, and nothing after it is read (here "
+                    + (args.length - 1 - index) + " more). A link split at a quote or a space ends up like this.");
+        }
+        return link;
     }
 
     private static Path path(String option, String value) {

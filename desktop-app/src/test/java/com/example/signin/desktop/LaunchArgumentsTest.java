@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LaunchArgumentsTest {
 
@@ -32,8 +34,36 @@ class LaunchArgumentsTest {
         assertThatThrownBy(() -> LaunchArguments.parse("--data-dir")).hasMessageContaining("--data-dir needs a path")
                 .hasMessageContaining("Usage:");
         assertThatThrownBy(() -> LaunchArguments.parse("--colour")).hasMessageContaining("Unknown option --colour");
-        assertThatThrownBy(() -> LaunchArguments.parse("a", "b")).hasMessageContaining("at most one link");
+        assertThatThrownBy(() -> LaunchArguments.parse("a", "b")).hasMessageContaining("must be the last argument");
         assertThatThrownBy(() -> LaunchArguments.parse("--register-scheme", "--unregister-scheme"))
                 .hasMessageContaining("either");
+    }
+
+    @Test
+    void optionsAfterTheLinkAreRefusedNotRead() {
+        assertThatThrownBy(() -> LaunchArguments.parse("--data-dir", "/d", "com.example.signin://signin#x",
+                "--config=\\\\host\\share\\x.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the link must be the last argument");
+        assertThatThrownBy(() -> LaunchArguments.parse("--", "com.example.signin://signin#x", "--config", "/evil.json"))
+                .hasMessageContaining("the link must be the last argument");
+    }
+
+    @Test
+    void afterTheDoubleDashTheNextArgumentIsTheLinkEvenWhenItLooksLikeAnOption() {
+        LaunchArguments args = LaunchArguments.parse("--data-dir", "/d", "--", "--register-scheme");
+        assertThat(args.link()).contains("--register-scheme");
+        assertThat(args.registerScheme()).isFalse();
+        assertThat(args.dataDir()).contains(Path.of("/d"));
+        assertThatThrownBy(() -> LaunchArguments.parse("--data-dir", "/d", "--")).hasMessageContaining("followed by the link");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.signin://signin#a\" --config=/x.json", "com.example.signin://signin#a b",
+        "com.example.signin://signin#a\tb", "com.example.signin://signin#a\nb", "com.example.signin://signin#a\u00a0b"})
+    void aLinkWithAQuoteOrWhiteSpaceIsRefused(String link) {
+        assertThatThrownBy(() -> LaunchArguments.parse("--data-dir", "/d", "--", link))
+                .hasMessageContaining("never holds a quote or white space");
+        assertThatThrownBy(() -> LaunchArguments.parse(link)).hasMessageContaining("never holds a quote or white space");
     }
 }

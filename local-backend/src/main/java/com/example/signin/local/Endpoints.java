@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Where a running local backend answers; the same keys as {@code {dataDir}/endpoints.json} and as
- * the desktop app's configuration file. Everything is on {@code 127.0.0.1}, one port.
+ * the desktop app's configuration file (which ignores the two keys). Everything is on
+ * {@code 127.0.0.1}, one port.
  *
  * @param region          the region the pool claims to be in, e.g. {@code us-east-1}
  * @param userPoolId      the pool id, {@code <region>_<id>}
@@ -18,10 +19,14 @@ import java.util.Objects;
  * @param issuer          the {@code iss} of every token
  * @param jwksUrl         {@code {issuer}/.well-known/jwks.json}
  * @param scheme          the app's URL scheme
+ * @param accessKeyId     the access key the user pool's {@code Admin*} and {@code ListUsers}
+ *                        operations must be signed with (SigV4), made at each start
+ * @param secretAccessKey its secret; like the mailbox's random path, only in the owner's 0600
+ *                        {@code endpoints.json}
  */
 public record Endpoints(String region, String userPoolId, String clientId, String cognitoEndpoint,
                         String apiUrl, String linkBase, String mailboxUrl, String issuer, String jwksUrl,
-                        String scheme) {
+                        String scheme, String accessKeyId, String secretAccessKey) {
 
     public Endpoints {
         Objects.requireNonNull(region, "region");
@@ -34,6 +39,13 @@ public record Endpoints(String region, String userPoolId, String clientId, Strin
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    }
+
+    @Override
+    public String toString() {
+        return "Endpoints[cognitoEndpoint=" + cognitoEndpoint + ", userPoolId=" + userPoolId + ", secrets hidden]";
     }
 
     /** The keys and values in the order {@code endpoints.json} lists them. */
@@ -49,6 +61,8 @@ public record Endpoints(String region, String userPoolId, String clientId, Strin
         map.put("issuer", issuer);
         map.put("jwksUrl", jwksUrl);
         map.put("scheme", scheme);
+        map.put("accessKeyId", accessKeyId);
+        map.put("secretAccessKey", secretAccessKey);
         return map;
     }
 }

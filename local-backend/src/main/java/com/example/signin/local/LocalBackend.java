@@ -1,12 +1,14 @@
 package com.example.signin.local;
 
+import com.example.signin.local.internal.AdminSignature;
 import com.example.signin.local.internal.DataFiles;
 import com.example.signin.local.internal.Functions;
 import com.example.signin.local.internal.HttpFront;
 import com.example.signin.local.internal.LinkDatabase;
 import com.example.signin.local.internal.LinkPage;
 import com.example.signin.local.internal.Mailbox;
-import com.example.signin.local.internal.PoolState;
+import com.example.signin.local.internal.MvUserStore;
+import com.example.signin.local.internal.PoolIds;
 import com.example.signin.local.internal.SignInRoute;
 import com.example.signin.local.internal.Signing;
 import com.example.signin.local.internal.UserPool;
@@ -81,19 +83,15 @@ public final class LocalBackend implements AutoCloseable {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
-        // The file is rewritten when ready: a reader never sees endpoints of a backend that is gone.
-        Files.deleteIfExists(endpointsFile);
-        Path poolFile = dataDir.resolve("pool.json");
-        // Read on its own thread (loading Jackson takes a while) while the servers bind.
-        CompletableFuture<PoolState> loadedState = new CompletableFuture<>();
+        // Opened on its own thread (loading MVStore's classes takes a while) while the servers bind.
+        CompletableFuture<MvUserStore> openedStore = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                PoolState loaded = PoolState.load(poolFile);
-                loadedState.complete(loaded == null ? newPoolState() : loaded);
+                openedStore.complete(MvUserStore.open(dataDir, REGION));
             } catch (IOException | RuntimeException e) {
-                loadedState.completeExceptionally(e);
+                openedStore.completeExceptionally(e);
             }
-        }, "pool-load");
+        }, "pool-open");
         loader.setDaemon(true);
         loader.start();
 
@@ -104,37 +102,58 @@ public final class LocalBackend implements AutoCloseable {
         try {
             Mailbox mailbox = Mailbox.start(options.scheme());
             parts.add(mailbox);
-            PoolState state = join(loadedState);
-            HttpFront front = HttpFront.bind(options.port(), state.lastPort);
+            MvUserStore store = join(openedStore);
+            parts.add(store);
+            // Removed once the folder is ours (the store's lock), rewritten when ready: a reader never sees
+            // endpoints of a backend that is gone, and a second backend refused here leaves the first one's alone.
+            Files.deleteIfExists(endpointsFile);
+            PoolIds ids = store.ids();
+            HttpFront front = HttpFront.bind(options.port(), store.lastPort());
             parts.add(front);
-
-            state.lastPort = front.port();
+            store.rememberPort(front.port());
 
             String base = "http://127.0.0.1:" + front.port();
-            String issuer = base + "/" + state.userPoolId;
-            Endpoints endpoints = new Endpoints(REGION, state.userPoolId, state.clientId, base,
-                    base + HttpFront.API_PATH, base, base + HttpFront.MAILBOX_PATH, issuer,
-                    issuer + "/.well-known/jwks.json", options.scheme());
+            String issuer = base + "/" + ids.userPoolId();
+            // Made at each start, written only into the 0600 endpoints.json: whoever cannot read that
+            // file (another user, a web page) cannot read the mailbox nor call Admin* operations.
+            SecureRandom random = new SecureRandom();
+            String mailboxPath = HttpFront.MAILBOX_PATH + "/" + Secrets.generate(random).substring(0, 22);
+            AdminSignature adminKey = AdminSignature.generate(random, REGION);
+            Endpoints endpoints = new Endpoints(REGION, ids.userPoolId(), ids.clientId(), base,
+                    base + HttpFront.API_PATH, base, base + mailboxPath, issuer,
+                    issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
-            Functions functions = Functions.create(new Functions.Setting(endpoints, state.linkHashSalt,
+            Functions functions = Functions.create(new Functions.Setting(endpoints, ids.linkHashSalt(),
                     mailbox.smtpPort(), options.clock(), database));
             parts.add(functions);
-            UserPool pool = new UserPool(state, poolFile, REGION, signing::get, options.clock(), functions.triggers(),
-                    () -> issuer);
-            front.serve(new HttpFront.Routes(state.userPoolId, new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
-                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, options.clock()));
+            UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
+            front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
+                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
+                    options.clock()));
 
-            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), false);
-            // Saved after ready: the first save of a new pool (and Jackson's warm-up) is not on the start path.
-            Thread saver = new Thread(pool::persistNow, "pool-save");
-            saver.setDaemon(true);
-            saver.start();
+            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
+            // After ready: tokens that expired while it was stopped are forgotten off the start path.
+            Thread tidy = new Thread(() -> {
+                try {
+                    store.purgeExpiredTokens(options.clock());
+                } catch (RuntimeException e) {
+                    LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
+                }
+            }, "pool-tidy");
+            tidy.setDaemon(true);
+            tidy.start();
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
             LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
             closeAll(parts);
+            // Opened but not yet handed over: its file lock would stop the next start on this folder.
+            openedStore.thenAccept(store -> {
+                if (!parts.contains(store)) {
+                    store.close();
+                }
+            });
             database.close();
             throw e;
         }
@@ -214,23 +233,6 @@ public final class LocalBackend implements AutoCloseable {
             } else {
                 out.append(c);
             }
-        }
-        return out.toString();
-    }
-
-    private static PoolState newPoolState() {
-        SecureRandom random = new SecureRandom();
-        PoolState state = new PoolState();
-        state.userPoolId = REGION + "_" + randomText(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 9);
-        state.clientId = randomText(random, "abcdefghijklmnopqrstuvwxyz0123456789", 26);
-        state.linkHashSalt = Secrets.generate(random);
-        return state;
-    }
-
-    private static String randomText(SecureRandom random, String alphabet, int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
     }

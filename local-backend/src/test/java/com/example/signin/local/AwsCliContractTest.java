@@ -105,18 +105,43 @@ class AwsCliContractTest {
         assertThat(answered.stderr()).contains("(NotAuthorizedException)").contains("Incorrect username or password.");
     }
 
+    @Test
+    void awsCliRunsAdminOperationsWithTheBackendsKeyAndIsRefusedWithAnother() throws Exception {
+        String aws = awsCli().orElse(null);
+        assumeTrue(aws != null, "the AWS CLI is not installed");
+        Result created = run(aws, "admin-create-user", "--user-pool-id", endpoints.userPoolId(), "--username", "cli-admin@example.com",
+                "--message-action", "SUPPRESS");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        Result listed = run(aws, "list-users", "--user-pool-id", endpoints.userPoolId(), "--filter", "email = \"cli-admin@example.com\"");
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(JSON.readTree(listed.stdout()).get("Users")).hasSize(1);
+
+        Result stranger = run(new Credentials(endpoints.accessKeyId(), "not-the-secret"), aws, "admin-get-user",
+                "--user-pool-id", endpoints.userPoolId(), "--username", "cli-admin@example.com");
+        assertThat(stranger.exitCode()).isNotZero();
+        assertThat(stranger.stderr()).contains("(InvalidSignatureException)");
+    }
+
     record Result(int exitCode, String stdout, String stderr) {
     }
 
     private static Result run(String aws, String operation, String... args) throws IOException, InterruptedException {
+        return run(new Credentials(endpoints.accessKeyId(), endpoints.secretAccessKey()), aws, operation, args);
+    }
+
+    record Credentials(String accessKeyId, String secretAccessKey) {
+    }
+
+    private static Result run(Credentials credentials, String aws, String operation, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(aws, "cognito-idp", operation));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoints.cognitoEndpoint(), "--region", endpoints.region(),
                 "--output", "json", "--no-cli-pager"));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         env.put("AWS_DEFAULT_REGION", endpoints.region());
         env.put("AWS_CONFIG_FILE", awsHome.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", awsHome.resolve("credentials").toString());

@@ -15,11 +15,12 @@ final class TestClients {
     private TestClients() {
     }
 
+    /** Signed with the backend's own key from its endpoints, as its owner's tools are. */
     static CognitoIdentityProviderClient cognito(Endpoints endpoints) {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(endpoints.cognitoEndpoint()))
                 .region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoints.accessKeyId(), endpoints.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
                 .build();
     }

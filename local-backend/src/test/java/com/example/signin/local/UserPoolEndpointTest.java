@@ -67,7 +67,7 @@ class UserPoolEndpointTest {
         List<String> keys = new ArrayList<>();
         file.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("region", "userPoolId", "clientId", "cognitoEndpoint", "apiUrl", "linkBase",
-                "mailboxUrl", "issuer", "jwksUrl", "scheme");
+                "mailboxUrl", "issuer", "jwksUrl", "scheme", "accessKeyId", "secretAccessKey");
         assertThat(file.get("cognitoEndpoint").asText()).startsWith("http://127.0.0.1:");
         assertThat(file.get("issuer").asText()).isEqualTo(endpoints.cognitoEndpoint() + "/" + endpoints.userPoolId());
         assertThat(file.get("scheme").asText()).isEqualTo("com.example.signin");

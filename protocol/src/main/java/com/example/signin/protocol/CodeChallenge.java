@@ -36,9 +36,7 @@ public final class CodeChallenge {
         if (!Secrets.isWellFormed(verifier) || !Secrets.isWellFormed(challenge)) {
             return false;
         }
-        return MessageDigest.isEqual(
-                s256(verifier).getBytes(StandardCharsets.US_ASCII),
-                challenge.getBytes(StandardCharsets.US_ASCII));
+        return SaltedHash.same(s256(verifier), challenge);
     }
 
     /** Whether {@code challenge} has the shape of an S256 challenge (43 base64url characters). */

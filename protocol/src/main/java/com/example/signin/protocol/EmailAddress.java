@@ -19,7 +19,6 @@ public final class EmailAddress {
     public static final int MAX_LENGTH = 254;
 
     static final int MAX_LOCAL_LENGTH = 64;
-    static final int MAX_LABEL_LENGTH = 63;
     /** Longer input is refused before any other work, so hostile input costs nothing. */
     static final int MAX_RAW_LENGTH = 1024;
 
@@ -116,42 +115,20 @@ public final class EmailAddress {
     private static String toAsciiDomain(String domain) {
         String ascii;
         try {
-            // USE_STD3_ASCII_RULES refuses anything but letters, digits and hyphens in a label.
             ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
             throw new InvalidEmailException(InvalidEmailException.Reason.BAD_DOMAIN);
         }
+        // USE_STD3_ASCII_RULES has already refused empty inner labels, labels over 63 characters,
+        // a hyphen at either end of a label and anything but letters, digits and hyphens.
         ascii = ascii.toLowerCase(Locale.ROOT);
-        if (ascii.isEmpty() || ascii.length() > 253) {
-            throw new InvalidEmailException(InvalidEmailException.Reason.BAD_DOMAIN);
-        }
         String[] labels = ascii.split("\\.", -1);
-        if (labels.length < 2) {
-            throw new InvalidEmailException(InvalidEmailException.Reason.BAD_DOMAIN);
-        }
-        for (String label : labels) {
-            if (!isLdhLabel(label)) {
-                throw new InvalidEmailException(InvalidEmailException.Reason.BAD_DOMAIN);
-            }
-        }
-        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+        // Left to check: two labels at least, and a top-level label that is not all digits, which
+        // refuses IPv4 literals and the empty label a trailing dot leaves (toASCII keeps that dot).
+        if (labels.length < 2 || labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
             throw new InvalidEmailException(InvalidEmailException.Reason.BAD_DOMAIN);
         }
         return ascii;
-    }
-
-    private static boolean isLdhLabel(String label) {
-        if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH
-                || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') {
-            return false;
-        }
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -1,64 +1,99 @@
 package com.example.signin.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Stand-in of the lead's {@code OneTimeCode} (shared decisions, issue 14) with the agreed API, so
- * the desktop branch compiles before main has it; replaced by main's class on merge.
+ * The one-time code a person types when the link cannot reach the app (mail read on another
+ * device). It is derived from the link's secret, so the link page computes it from the fragment
+ * alone and the server never has to keep the code itself:
+ * {@code code[i] = ALPHABET[SHA-256("magic-link-code:" + secret)[i] & 31]} for i in 0..7.
+ * <p>
+ * 8 characters of a 32-symbol alphabet carry 40 bits; with at most 5 tries per link that is
+ * ample. The alphabet leaves out 0, 1, I and O, so no character can be misread as another;
+ * 32 divides 256, so taking the low 5 bits of a digest byte has no bias.
  */
 public final class OneTimeCode {
 
+    /** Characters of a code (without the display dash). */
     public static final int LENGTH = 8;
+
+    /** The 32 symbols a code is written in: digits 2-9 and A-Z without I and O. */
     public static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    private static final String DERIVATION_PREFIX = "magic-link-code:";
+    private static final int GROUP = LENGTH / 2;
 
     private OneTimeCode() {
     }
 
+    /**
+     * The code that belongs to a link secret.
+     *
+     * @throws IllegalArgumentException if {@code secret} is not a well-formed secret
+     */
     public static String derive(String secret) {
         if (!Secrets.isWellFormed(secret)) {
-            throw new IllegalArgumentException("Not a link secret");
+            throw new IllegalArgumentException("A one-time code is derived from a link secret of "
+                    + Secrets.LENGTH + " base64url characters");
         }
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(("magic-link-code:" + secret).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        StringBuilder code = new StringBuilder(LENGTH);
+        byte[] digest = CodeChallenge.sha256((DERIVATION_PREFIX + secret).getBytes(StandardCharsets.UTF_8));
+        char[] code = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(digest[i] & 31));
+            code[i] = ALPHABET.charAt(digest[i] & 31);
         }
-        return code.toString();
+        return new String(code);
     }
 
+    /**
+     * The canonical code in what a person typed: whitespace and dashes are dropped and letters
+     * upper-cased, so {@code " k7qp-m2xd "} reads as {@code K7QP M2XD}. Empty for {@code null},
+     * for any other character (including the look-alikes 0, 1, I and O) and for a length other
+     * than {@value #LENGTH}. Never throws.
+     */
     public static Optional<String> parse(String typed) {
         if (typed == null) {
             return Optional.empty();
         }
-        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        return isWellFormed(code) ? Optional.of(code) : Optional.empty();
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                continue;
+            }
+            // Only ASCII letters are folded: a Unicode letter that upper-cases into ASCII must not pass.
+            char upper = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+            if (ALPHABET.indexOf(upper) < 0) {
+                return Optional.empty();
+            }
+            code.append(upper);
+        }
+        return code.length() == LENGTH ? Optional.of(code.toString()) : Optional.empty();
     }
 
-    public static boolean isWellFormed(String code) {
-        if (code == null || code.length() != LENGTH) {
+    /** Whether {@code value} is a code in canonical form: exactly 8 characters of {@link #ALPHABET}. */
+    public static boolean isWellFormed(String value) {
+        if (value == null || value.length() != LENGTH) {
             return false;
         }
         for (int i = 0; i < LENGTH; i++) {
-            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
+            if (ALPHABET.indexOf(value.charAt(i)) < 0) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * The code as shown to a person, in two groups of four: {@code K7QP-M2XD}.
+     *
+     * @throws IllegalArgumentException if {@code code} is not a canonical code
+     */
     public static String grouped(String code) {
         if (!isWellFormed(code)) {
-            throw new IllegalArgumentException("Not a code");
+            // The value is not echoed: it may be a real code, and exception messages end up in logs.
+            throw new IllegalArgumentException("A one-time code is " + LENGTH + " characters of " + ALPHABET);
         }
-        return code.substring(0, 4) + "-" + code.substring(4);
+        return code.substring(0, GROUP) + "-" + code.substring(GROUP);
     }
 }

@@ -33,7 +33,11 @@ public final class SaltedHash {
         return Secrets.encode(CodeChallenge.sha256(input));
     }
 
-    /** Whether two hashes are equal, compared in constant time; {@code null} never matches. */
+    /**
+     * Whether two hashes (or secrets, challenges, codes) are equal, compared in constant time;
+     * {@code null} never matches. The one place the product compares such values: a build rule
+     * (system-tests, ConstantTimeComparisonRuleTest) refuses {@code equals} on them elsewhere.
+     */
     public static boolean same(String a, String b) {
         if (a == null || b == null) {
             return false;

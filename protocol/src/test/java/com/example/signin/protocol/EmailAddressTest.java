@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.signin.protocol.InvalidEmailException.Reason;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class EmailAddressTest {
 
@@ -18,6 +24,9 @@ class EmailAddressTest {
             "x@bücher.example               | x@xn--bcher-kva.example", // IDN stored as punycode
             "user@xn--bcher-kva.example     | user@xn--bcher-kva.example",
             "a{b}c~d=x@example.io           | a{b}c~d=x@example.io",
+            "az.AZ.09@example.com           | az.az.09@example.com",   // the ends of each letter and digit range
+            "'!#$%&*+-/=?^_`{|}~@example.com'| '!#$%&*+-/=?^_`{|}~@example.com'", // every other atext character
+            "2024.report@example.com        | 2024.report@example.com",
     })
     void validAddressesAreNormalised(String raw, String normalised) {
         assertThat(EmailAddress.parse(raw).value()).isEqualTo(normalised);
@@ -45,6 +54,13 @@ class EmailAddressTest {
             "alice@127.0.0.1                  | BAD_DOMAIN",
             "alice@[127.0.0.1]                | BAD_DOMAIN",
             "a@b@example.com                  | BAD_LOCAL_PART",
+            "'ali:ce@example.com'             | BAD_LOCAL_PART",          // just past '9'
+            "'ali[ce@example.com'             | BAD_LOCAL_PART",          // just past 'Z'
+            "'ali\u007fce@example.com'        | BAD_LOCAL_PART",          // DEL is a control character, not a letter
+            "'ali\u0080ce@example.com'        | UNSUPPORTED_LOCAL_PART",  // the first non-ASCII character
+            "'alice@example.c_m'              | BAD_DOMAIN",
+            "'alice@example.123'              | BAD_DOMAIN",              // numeric top-level label
+            "'alice@example.com-'             | BAD_DOMAIN",
     })
     void invalidAddressesAreRefusedWithAReason(String raw, Reason reason) {
         assertThatThrownBy(() -> EmailAddress.parse(raw))
@@ -54,19 +70,70 @@ class EmailAddressTest {
                 });
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void aMissingAddressIsRefusedAsEmptyNotWithANullPointerException() {
+        assertThatThrownBy(() -> EmailAddress.parse(null))
+                .isInstanceOfSatisfying(InvalidEmailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
+        assertThat(EmailAddress.isValid(null)).isFalse();
+    }
+
+    @Test
+    void anAddressOf254CharactersIsTheLongestAccepted() {
+        String domain = "b".repeat(63) + "." + "c".repeat(63) + ".com"; // 131 characters
+        String longest = "a".repeat(64) + "@" + "d".repeat(57) + "." + domain;
+        assertThat(longest).hasSize(EmailAddress.MAX_LENGTH);
+        assertThat(EmailAddress.parse(longest).value()).isEqualTo(longest);
+        assertThatThrownBy(() -> EmailAddress.parse("a".repeat(64) + "@" + "d".repeat(58) + "." + domain))
+                .isInstanceOfSatisfying(InvalidEmailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+    }
+
+    @Test
+    void aDomainLabelOf63CharactersIsTheLongestAccepted() {
+        assertThat(EmailAddress.isValid("alice@" + "x".repeat(63) + ".com")).isTrue();
+        assertThatThrownBy(() -> EmailAddress.parse("alice@" + "x".repeat(64) + ".com"))
+                .isInstanceOfSatisfying(InvalidEmailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_DOMAIN));
+    }
+
+    @Test
+    void pastedInputUpTo1024CharactersIsTrimmedAndLongerInputIsRefusedUnread() {
+        String padded = " ".repeat(500) + "alice@example.com" + " ".repeat(EmailAddress.MAX_RAW_LENGTH - 517);
+        assertThat(padded).hasSize(EmailAddress.MAX_RAW_LENGTH);
+        assertThat(EmailAddress.parse(padded).value()).isEqualTo("alice@example.com");
+        assertThatThrownBy(() -> EmailAddress.parse(padded + " "))
+                .isInstanceOfSatisfying(InvalidEmailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+    }
+
+    @Test
+    void twoSpellingsOfOneAddressAreOneAccountAndDifferentAddressesAreNot() {
+        Set<EmailAddress> accounts = new HashSet<>(List.of(
+                EmailAddress.parse("Bob@Example.com"), EmailAddress.parse("bob@example.com"),
+                EmailAddress.parse("carol@example.com")));
+        assertThat(accounts).hasSize(2);
+        assertThat(EmailAddress.parse("bob@example.com")).isNotEqualTo(EmailAddress.parse("carol@example.com"))
+                .isNotEqualTo("bob@example.com");
+        assertThat(EmailAddress.parse("Bob@Example.com")).hasToString("bob@example.com");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Reason.class)
+    void everyRefusalHasItsOwnSentence(Reason reason) {
+        assertThat(reason.sentence()).endsWith(".").hasSizeGreaterThan(15);
+        assertThat(Arrays.stream(Reason.values()).filter(r -> r.sentence().equals(reason.sentence()))).hasSize(1);
+    }
+
+    @Test
     void crlfNeverSurvives() {
         assertThat(EmailAddress.isValid("alice@example.com\r\nBcc: eve@example.com")).isFalse();
         assertThat(EmailAddress.isValid("alice\r\n@example.com")).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aLocalPartOf64CharactersIsTheLongestAccepted() {
         assertThat(EmailAddress.isValid("a".repeat(64) + "@example.com")).isTrue();
         assertThat(EmailAddress.isValid("a".repeat(65) + "@example.com")).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void tooLongAddressesAreRefused() {
         assertThatThrownBy(() -> EmailAddress.parse("a".repeat(65) + "@example.com"))
                 .isInstanceOfSatisfying(InvalidEmailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
@@ -77,7 +144,7 @@ class EmailAddressTest {
                 .isInstanceOfSatisfying(InvalidEmailException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void equalityFollowsTheNormalisedForm() {
         assertThat(EmailAddress.parse("Bob@Example.com")).isEqualTo(EmailAddress.parse("bob@example.com"));
         assertThat(EmailAddress.parse("bob@example.com").domain()).isEqualTo("example.com");

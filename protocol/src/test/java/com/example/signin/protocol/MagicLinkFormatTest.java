@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.signin.protocol.InvalidLinkException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.Arrays;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MagicLinkFormatTest {
@@ -82,6 +84,44 @@ class MagicLinkFormatTest {
         assertThatThrownBy(() -> format.parseSecret(link))
                 .isInstanceOfSatisfying(InvalidLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
         assertThatThrownBy(() -> format.parseSecret(null)).isInstanceOf(InvalidLinkException.class);
+    }
+
+    @Test
+    void aPastedLinkOf2048CharactersIsTheLongestLookedAt() {
+        String link = "com.example.signin://signin#" + SECRET;
+        String padded = link + " ".repeat(MagicLinkFormat.MAX_LINK_LENGTH - link.length());
+        assertThat(padded).hasSize(2048);
+        assertThat(format.parseSecret(padded)).isEqualTo(SECRET);
+        assertThatThrownBy(() -> format.parseSecret(padded + " "))
+                .isInstanceOfSatisfying(InvalidLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not a secret", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjX", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjX[",
+            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXl", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gF#FOEjXk"})
+    void noLinkIsBuiltAroundAMalformedSecret(String notASecret) {
+        assertThatThrownBy(() -> format.appLink(notASecret))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A link secret must be 43 base64url characters");
+        assertThatThrownBy(() -> format.pageLink(notASecret))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A link secret must be 43 base64url characters");
+        assertThatThrownBy(() -> format.appLink(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theDeploymentsSchemeIsLowerCasedAndItsLinkBaseLosesATrailingSlash() {
+        MagicLinkFormat configured = new MagicLinkFormat("Com.Example.SignIn", "https://auth.example.com/prod/");
+        assertThat(configured.scheme()).isEqualTo("com.example.signin");
+        assertThat(configured.linkBase()).isEqualTo("https://auth.example.com/prod");
+        assertThat(new MagicLinkFormat("com.example.signin", null).linkBase()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Reason.class)
+    void everyRefusalHasItsOwnSentence(Reason reason) {
+        assertThat(reason.sentence()).endsWith(".").hasSizeGreaterThan(15);
+        assertThat(Arrays.stream(Reason.values()).filter(r -> r.sentence().equals(reason.sentence()))).hasSize(1);
     }
 
     @Test

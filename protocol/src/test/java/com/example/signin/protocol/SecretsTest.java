@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,49 @@ class SecretsTest {
         assertThat(Secrets.isWellFormed(value)).isFalse();
     }
 
+    // Each character sits just outside a range of the base64url alphabet, or is one a decoder chokes on.
+    @ParameterizedTest
+    @ValueSource(chars = {'[', '`', '{', '~', '@', '/', ':', '+', '=', '.', '\u007f', '\u00e9', '\u0000'})
+    void aSecretWithAForeignCharacterAnywhereIsMalformedAndNothingThrows(char c) {
+        String secret = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        for (int at : new int[] {0, 21, 41, 42}) {
+            String damaged = secret.substring(0, at) + c + secret.substring(at + 1);
+            assertThat(Secrets.isWellFormed(damaged)).as("%s at %d", c, at).isFalse();
+            assertThat(CodeChallenge.matches(damaged, CodeChallenge.s256(secret))).isFalse();
+            assertThat(CodeChallenge.matches(secret, damaged)).isFalse();
+            assertThat(CodeChallenge.isWellFormed(damaged)).isFalse();
+        }
+    }
+
+    @Test
+    void everyCharacterOfTheAlphabetIsAcceptedInsideASecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (char c : alphabet.toCharArray()) {
+            assertThat(Secrets.isWellFormed("A".repeat(21) + c + "A".repeat(21))).as("%s", c).isTrue();
+        }
+    }
+
+    @Test
+    void theLastCharacterMustEncodeNoStrayBitsExactlyWhereTheJdkDecoderAgrees() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int accepted = 0;
+        for (char last : alphabet.toCharArray()) {
+            String value = "_".repeat(42) + last;
+            boolean canonical = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(Base64.getUrlDecoder().decode(value)).equals(value);
+            assertThat(Secrets.isWellFormed(value)).as("%s", last).isEqualTo(canonical);
+            accepted += canonical ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(16); // 2 of the last 6 bits are padding: 64 / 4 spellings are canonical
+    }
+
+    @Test
+    void aChallengeHasTheShapeOfASecret() {
+        assertThat(CodeChallenge.isWellFormed("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")).isTrue();
+        assertThat(CodeChallenge.isWellFormed("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c")).isFalse();
+        assertThat(CodeChallenge.isWellFormed(null)).isFalse();
+    }
+
     @Test
     void nullIsNotWellFormed() {
         assertThat(Secrets.isWellFormed(null)).isFalse();
@@ -87,6 +131,14 @@ class SecretsTest {
         assertThat(SaltedHash.same(a.of("x"), a.of("x"))).isTrue();
         assertThat(SaltedHash.same(a.of("x"), a.of("y"))).isFalse();
         assertThat(SaltedHash.same(null, a.of("y"))).isFalse();
+        assertThat(SaltedHash.same(a.of("y"), null)).isFalse();
+        assertThat(SaltedHash.same(null, null)).isFalse();
+    }
+
+    @Test
+    void aSaltOf16CharactersIsTheShortestAccepted() {
+        assertThat(new SaltedHash("0123456789abcdef").of("alice@example.com")).hasSize(43);
+        assertThatThrownBy(() -> new SaltedHash("0123456789abcde")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

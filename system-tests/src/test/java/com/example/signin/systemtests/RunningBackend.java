@@ -34,7 +34,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -90,7 +91,9 @@ final class RunningBackend implements AutoCloseable {
         cognito = CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(endpoints.cognitoEndpoint()))
                 .region(Region.of(endpoints.region()))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
+                // The backend's own key (as its embedded functions use): Admin* calls must be signed with it.
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(endpoints.accessKeyId(), endpoints.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(90)).build())
                 .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
                 .build();

@@ -5,6 +5,7 @@ import com.example.signin.desktop.config.ClientConfig;
 import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.platform.PoolTokenStore;
 import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
@@ -179,6 +180,9 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     @Override
     public Session completeSignIn(String link) throws SignInException {
+        // First of all: a link this app did not ask for goes nowhere (not even a wait for the
+        // backend), so a page pushing links at the app cannot make it answer anything.
+        PendingSignIn request = pendingFor(Answer.LINK);
         Connections c = connections();
         String secret;
         try {
@@ -187,7 +191,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
             throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
         }
-        return answer(c, secret, Answer.LINK);
+        return answer(c, request, secret, Answer.LINK);
     }
 
     @Override
@@ -195,7 +199,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         if (!OneTimeCode.isWellFormed(code)) {
             throw new SignInException(Problem.CODE_MALFORMED, "Not a one-time code in canonical form");
         }
-        return answer(connections(), code, Answer.CODE);
+        PendingSignIn request = pendingFor(Answer.CODE);
+        return answer(connections(), request, code, Answer.CODE);
     }
 
     /** What the person gave: the link's secret or the mail's one-time code (one sentence set each). */
@@ -216,15 +221,19 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         }
     }
 
+    /** The request waiting for a link or code; none means nothing is sent anywhere. */
+    private PendingSignIn pendingFor(Answer kind) throws SignInException {
+        return pending.load().orElseThrow(() -> {
+            LOG.info("The {} was refused: no sign-in request is pending in this app; nothing was sent", kind.noun);
+            return new SignInException(kind.notRequested, "No sign-in request is pending in this app");
+        });
+    }
+
     /**
      * Answers the pending request's custom challenge with {@code answer} (a link's secret or a
      * one-time code, DESIGN.md step 6) and the request's verifier; the trigger tells which by its form.
      */
-    private Session answer(Connections c, String answer, Answer kind) throws SignInException {
-        PendingSignIn request = pending.load().orElseThrow(() -> {
-            LOG.info("The {} was refused: no sign-in request is pending in this app", kind.noun);
-            return new SignInException(kind.notRequested, "No sign-in request is pending in this app");
-        });
+    private Session answer(Connections c, PendingSignIn request, String answer, Answer kind) throws SignInException {
         if (request.isExpiredAt(clock.instant())) {
             LOG.info("The {} was refused for {}: the request expired at {}", kind.noun, request.email(), request.expiresAt());
             throw new SignInException(kind.expired, "The pending request expired at " + request.expiresAt());
@@ -284,7 +293,14 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("No stored session");
             return Optional.empty();
         }
-        Session session = refresh(connections(), stored.get(), Optional.empty(), "restoring the session");
+        Connections c = connections();
+        // Only the token of this pool and client: another configuration's token is never sent here.
+        Optional<String> own = loadStoredToken(c);
+        if (own.isEmpty()) {
+            LOG.info("No stored session for this user pool and client");
+            return Optional.empty();
+        }
+        Session session = refresh(c, own.get(), Optional.empty(), "restoring the session");
         LOG.info("Session restored for {}", session.email());
         return Optional.of(session);
     }
@@ -406,7 +422,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         cfg.cognitoEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         connections = new Connections(cfg, new MagicLinkFormat(cfg.scheme(), cfg.linkBase()), http,
                 new SignInApiClient(http, cfg.apiUrl()), builder.build(),
-                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock), tokenStore());
+                new IdTokenValidator(cfg.jwksUrl(), cfg.issuer(), cfg.clientId(), clock),
+                new PoolTokenStore(tokenStore(), cfg.issuer(), cfg.clientId()));
         return connections;
     }
 

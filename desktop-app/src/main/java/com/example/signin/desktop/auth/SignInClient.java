@@ -29,7 +29,9 @@ public interface SignInClient {
     /**
      * Completes the sign-in with a link that arrived (clicked, handed over by a second process,
      * or pasted): strict parse, pending request lookup, CUSTOM_AUTH with the verifier, ID token
-     * validation, refresh token stored. Clears the pending request on success.
+     * validation, refresh token stored. Clears the pending request on success. Without a pending
+     * request it fails with {@code LINK_NOT_REQUESTED_HERE} before anything else: the link is
+     * not parsed, not sent anywhere, and no backend is waited for.
      */
     Session completeSignIn(String link) throws SignInException;
 

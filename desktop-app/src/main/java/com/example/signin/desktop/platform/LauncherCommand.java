@@ -8,28 +8,42 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The command that starts this app again, for the OS to run when a sign-in link is opened:
- * the running Java binary, its class path (and module path), the JVM's system properties, the
- * launcher class, and the app arguments that pick the same data folder and configuration. It is
- * written into a launcher script in the data folder that the scheme registration points to, so it
- * works from a Maven build as well as from an installed copy.
+ * The command that starts this app again, for the OS to run when a sign-in link is opened: the
+ * jpackage launcher of an installed copy, or else the running Java binary with its class path
+ * (and module path), the JVM's system properties and the launcher class; then the app arguments
+ * that pick the same data folder and configuration. The link goes after {@code --} at the end
+ * (see {@link #commandLine()} users), so it can never be read as an option.
  *
- * @param java       the Java binary
- * @param jvmOptions options before the main class ({@code -cp ...}, {@code -D...})
- * @param mainClass  the launcher class
- * @param appArgs    arguments after the main class; the link is appended to them
+ * @param program          the executable: the jpackage launcher, or {@code java}/{@code javaw.exe}
+ * @param programArguments what the executable needs before the app's own arguments
+ *                         ({@code -cp ... -D... com.example.signin.desktop.Main}); empty for a launcher
+ * @param appArgs          the app's arguments ({@code --data-dir DIR ...}); the link follows them
  */
-public record LauncherCommand(Path java, List<String> jvmOptions, String mainClass, List<String> appArgs) {
+public record LauncherCommand(Path program, List<String> programArguments, List<String> appArgs) {
+
+    /** The system property a jpackage launcher sets to its own path. */
+    static final String JPACKAGE_APP_PATH = "jpackage.app-path";
 
     public LauncherCommand {
-        Objects.requireNonNull(java, "java");
-        jvmOptions = List.copyOf(jvmOptions);
-        Objects.requireNonNull(mainClass, "mainClass");
+        Objects.requireNonNull(program, "program");
+        programArguments = List.copyOf(programArguments);
         appArgs = List.copyOf(appArgs);
     }
 
-    /** The command of this very JVM, with {@code appArgs} after {@code mainClass}. */
+    /** {@code java [jvmOptions] mainClass [appArgs]}. */
+    public LauncherCommand(Path java, List<String> jvmOptions, String mainClass, List<String> appArgs) {
+        this(java, concat(jvmOptions, List.of(Objects.requireNonNull(mainClass, "mainClass"))), appArgs);
+    }
+
+    /**
+     * The command of this very process, with {@code appArgs} after it: its jpackage launcher when
+     * it was started by one, else its JVM with the class path and {@code mainClass}.
+     */
     public static LauncherCommand ofCurrentProcess(String mainClass, List<String> appArgs) {
+        String appPath = System.getProperty(JPACKAGE_APP_PATH);
+        if (appPath != null && !appPath.isBlank()) {
+            return new LauncherCommand(Path.of(appPath), List.of(), appArgs);
+        }
         Path javaHome = Path.of(System.getProperty("java.home"));
         boolean windows = AppFolders.Os.current() == AppFolders.Os.WINDOWS;
         Path java = javaHome.resolve("bin").resolve(windows ? "javaw.exe" : "java");
@@ -53,13 +67,18 @@ public record LauncherCommand(Path java, List<String> jvmOptions, String mainCla
         return new LauncherCommand(java, options, mainClass, appArgs);
     }
 
-    /** The whole command line, link excluded. */
+    /** The whole command line, link excluded (and the {@code --} before it). */
     public List<String> commandLine() {
         List<String> all = new ArrayList<>();
-        all.add(java.toString());
-        all.addAll(jvmOptions);
-        all.add(mainClass);
+        all.add(program.toString());
+        all.addAll(programArguments);
         all.addAll(appArgs);
+        return all;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
         return all;
     }
 }

@@ -21,18 +21,23 @@ import org.slf4j.LoggerFactory;
  *       {@code Exec=<launcher> %u} and {@code MimeType=x-scheme-handler/<scheme>;}, then
  *       {@code update-desktop-database} and {@code xdg-mime default};</li>
  *   <li>Windows: {@code HKCU\Software\Classes\<scheme>} with {@code URL Protocol} and
- *       {@code shell\open\command} through {@code reg.exe};</li>
+ *       {@code shell\open\command} = the {@link LauncherCommand} itself (an executable with its
+ *       arguments, never a {@code .cmd} script that cmd.exe would parse), then {@code --} and
+ *       {@code "%1"}, imported with {@code reg.exe import} from a {@code .reg} file;</li>
  *   <li>macOS: nothing to write; the app bundle's Info.plist declares the scheme and the running
  *       app receives links through {@code Desktop.setOpenURIHandler}.</li>
  * </ul>
- * The OS runs a launcher script in the data folder ({@code bin/magic-link-signin}), which holds
- * the {@link LauncherCommand}. Every step is idempotent. A missing tool is logged in a sentence
+ * On Linux the OS runs a launcher script in the data folder ({@code bin/magic-link-signin}), which
+ * holds the {@link LauncherCommand}. The link always follows {@code --}, so it is never read as an
+ * option. Every step is idempotent. A missing tool is logged in a sentence
  * and does not stop the app (the person can still paste the link).
  */
 public final class SchemeRegistrar {
 
     static final String DESKTOP_FILE = AppFolders.APP_NAME + ".desktop";
     static final String MARKER = "scheme-registration";
+    /** The registry file the Windows registration imports (kept, so a start can tell it is current). */
+    static final String WINDOWS_REG_FILE = "scheme-handler.reg";
     private static final Logger LOG = LoggerFactory.getLogger(SchemeRegistrar.class);
 
     /** Runs an external tool; tests can watch or replace it. */
@@ -84,9 +89,14 @@ public final class SchemeRegistrar {
         this.runner = Objects.requireNonNull(runner, "runner");
     }
 
-    /** The launcher script the OS runs with the link. */
+    /** The launcher script the OS runs with the link (Linux; Windows runs the command itself). */
     public Path launcherScript() {
-        return dataDir.resolve("bin").resolve(AppFolders.APP_NAME + (os == AppFolders.Os.WINDOWS ? ".cmd" : ""));
+        return dataDir.resolve("bin").resolve(AppFolders.APP_NAME);
+    }
+
+    /** The script earlier versions registered on Windows; removed, since cmd.exe parsed the link. */
+    private Path oldWindowsScript() {
+        return dataDir.resolve("bin").resolve(AppFolders.APP_NAME + ".cmd");
     }
 
     /** The Linux desktop entry. */
@@ -104,15 +114,21 @@ public final class SchemeRegistrar {
             LOG.info("First run: registering as the handler of {}:// links", scheme);
             register();
         } else if (state.equals("registered")) {
-            writeLauncherScript();
+            if (os == AppFolders.Os.WINDOWS) {
+                registerWindows();
+            } else {
+                writeLauncherScript();
+            }
         }
     }
 
     /** Registers this app as the handler of its scheme. */
     public void register() throws IOException {
-        writeLauncherScript();
         switch (os) {
-            case LINUX -> registerLinux();
+            case LINUX -> {
+                writeLauncherScript();
+                registerLinux();
+            }
             case WINDOWS -> registerWindows();
             case MACOS -> LOG.info("On macOS the app bundle's Info.plist registers {}://; nothing to write", scheme);
         }
@@ -128,7 +144,10 @@ public final class SchemeRegistrar {
                 }
                 runTool(List.of("update-desktop-database", desktopFile().getParent().toString()));
             }
-            case WINDOWS -> runTool(List.of("reg.exe", "delete", windowsKey(), "/f"));
+            case WINDOWS -> {
+                runTool(List.of("reg.exe", "delete", windowsKey(), "/f"));
+                Files.deleteIfExists(dataDir.resolve(WINDOWS_REG_FILE));
+            }
             case MACOS -> LOG.info("On macOS remove the app bundle to unregister {}://", scheme);
         }
         Files.deleteIfExists(launcherScript());
@@ -152,53 +171,113 @@ public final class SchemeRegistrar {
         runTool(List.of("xdg-mime", "default", DESKTOP_FILE, "x-scheme-handler/" + scheme));
     }
 
+    /**
+     * Imports the keys from a {@code .reg} file (whose escaping is exact, unlike {@code reg.exe add}'s
+     * own command line), only when the command changed since the last import.
+     */
     private void registerWindows() throws IOException {
-        String key = windowsKey();
-        String command = "\"" + launcherScript() + "\" \"%1\"";
-        runTool(List.of("reg.exe", "add", key, "/ve", "/d", "URL:Magic-link sign-in", "/f"));
-        runTool(List.of("reg.exe", "add", key, "/v", "URL Protocol", "/d", "", "/f"));
-        runTool(List.of("reg.exe", "add", key + "\\shell\\open\\command", "/ve", "/d", command, "/f"));
+        Path regFile = dataDir.resolve(WINDOWS_REG_FILE);
+        byte[] content = windowsRegistryFile(scheme, windowsHandlerCommand(launcher.commandLine()));
+        boolean changed = writeIfChanged(regFile, content, false);
+        Files.deleteIfExists(oldWindowsScript());
+        if (changed) {
+            runTool(List.of("reg.exe", "import", regFile.toString()));
+            LOG.info("Registered {}:// in HKCU\\Software\\Classes", scheme);
+        }
     }
 
     private String windowsKey() {
         return "HKCU\\Software\\Classes\\" + scheme;
     }
 
-    /** Writes the launcher script; returns without writing when it is already current. */
-    void writeLauncherScript() throws IOException {
-        List<String> command = launcher.commandLine();
-        String content;
-        if (os == AppFolders.Os.WINDOWS) {
-            StringBuilder line = new StringBuilder("@echo off\r\n");
-            for (String part : command) {
-                line.append('"').append(part.replace("\"", "\"\"")).append("\" ");
+    /**
+     * The {@code shell\open\command} value: every part quoted by the rules Windows programs use to
+     * split their command line (so each comes back as exactly one argument), then {@code --} and
+     * {@code "%1"}: whatever the link holds, the app reads it as the link, never as an option.
+     *
+     * @throws IOException when a part holds {@code %}, which the shell would read as a placeholder
+     */
+    static String windowsHandlerCommand(List<String> commandLine) throws IOException {
+        StringBuilder command = new StringBuilder();
+        for (String part : commandLine) {
+            if (part.indexOf('%') >= 0) {
+                throw new IOException("The handler command cannot hold '%' (Windows would read it as a placeholder): " + part
+                        + ". Install the app or choose a data folder whose path has no '%'.");
             }
-            content = line.append("%*\r\n").toString();
-        } else {
-            StringBuilder line = new StringBuilder("#!/bin/sh\n# Written by the app at start-up; opens sign-in links.\nexec");
-            for (String part : command) {
-                line.append(' ').append(shellQuote(part));
-            }
-            content = line.append(" \"$@\"\n").toString();
+            command.append(windowsQuote(part)).append(' ');
         }
-        writeIfChanged(launcherScript(), content, true);
+        return command.append("-- \"%1\"").toString();
+    }
+
+    /**
+     * One argument as the Microsoft C runtime and {@code CommandLineToArgvW} split it back: always
+     * in double quotes; a quote becomes {@code \"}, and backslashes are doubled where they precede
+     * a quote (also the closing one).
+     */
+    static String windowsQuote(String argument) {
+        StringBuilder quoted = new StringBuilder("\"");
+        int backslashes = 0;
+        for (char c : argument.toCharArray()) {
+            if (c == '\\') {
+                backslashes++;
+                continue;
+            }
+            if (c == '"') {
+                quoted.append("\\".repeat(backslashes * 2 + 1)).append('"');
+            } else {
+                quoted.append("\\".repeat(backslashes)).append(c);
+            }
+            backslashes = 0;
+        }
+        return quoted.append("\\".repeat(backslashes * 2)).append('"').toString();
+    }
+
+    /** A {@code .reg} file (version 5: UTF-16LE with a byte-order mark) with the scheme's keys. */
+    static byte[] windowsRegistryFile(String scheme, String command) {
+        String key = "HKEY_CURRENT_USER\\Software\\Classes\\" + scheme;
+        String text = "Windows Registry Editor Version 5.00\r\n\r\n"
+                + "[" + key + "]\r\n"
+                + "@=\"URL:Magic-link sign-in\"\r\n"
+                + "\"URL Protocol\"=\"\"\r\n\r\n"
+                + "[" + key + "\\shell\\open\\command]\r\n"
+                + "@=" + regString(command) + "\r\n";
+        return ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    private static String regString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Writes the (POSIX) launcher script; returns without writing when it is already current. */
+    void writeLauncherScript() throws IOException {
+        StringBuilder line = new StringBuilder("#!/bin/sh\n# Written by the app at start-up; opens sign-in links.\nexec");
+        for (String part : launcher.commandLine()) {
+            line.append(' ').append(shellQuote(part));
+        }
+        writeIfChanged(launcherScript(), line.append(" -- \"$@\"\n").toString().getBytes(StandardCharsets.UTF_8), true);
     }
 
     private void writeIfChanged(Path file, String content, boolean executable) throws IOException {
+        writeIfChanged(file, content.getBytes(StandardCharsets.UTF_8), executable);
+    }
+
+    /** Writes {@code content} atomically unless the file already holds it; true when it wrote. */
+    private boolean writeIfChanged(Path file, byte[] content, boolean executable) throws IOException {
         try {
-            if (Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
-                return;
+            if (java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                return false;
             }
         } catch (NoSuchFileException e) {
             // first time
         }
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.write(temp, content);
         if (PrivateFiles.isPosix(temp)) {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(executable ? "rwx------" : "rw-r--r--"));
         }
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 
     private void runTool(List<String> command) {

@@ -9,6 +9,7 @@ import com.example.signin.desktop.config.ClientConfig;
 import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
+import com.example.signin.desktop.platform.PoolTokenStore;
 import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
@@ -51,6 +52,8 @@ class CognitoSignInClientTest {
     private CognitoSignInClient client;
     private PendingSignInStore pending;
     private TokenStore.FileTokenStore tokens;
+    /** The entry's token of the fake backend's pool and client, as the client keeps it. */
+    private PoolTokenStore poolTokens;
     private MagicLinkFormat format;
     private final SecureRandom random = new SecureRandom();
 
@@ -84,6 +87,7 @@ class CognitoSignInClientTest {
     private CognitoSignInClient client(ClientConfig config) {
         pending = new PendingSignInStore(dataDir);
         tokens = new TokenStore.FileTokenStore(dataDir.resolve("refresh-token"));
+        poolTokens = new PoolTokenStore(tokens, backend.issuer(), FakeBackend.CLIENT_ID);
         return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens,
                 () -> DeviceId.loadOrCreate(dataDir, random), Clock.systemUTC(), Locale.ENGLISH);
     }
@@ -257,7 +261,7 @@ class CognitoSignInClientTest {
         assertThat(respond.get("Session").asText()).isEqualTo("s-1");
         assertThat(respond.at("/ChallengeResponses/ANSWER").asText()).isEqualTo(secret);
         assertThat(respond.at("/ClientMetadata/codeVerifier").asText()).isEqualTo(request.verifier());
-        assertThat(tokens.load()).contains("refresh-1");
+        assertThat(poolTokens.load()).contains("refresh-1");
         assertThat(pending.load()).isEmpty();
     }
 
@@ -286,6 +290,15 @@ class CognitoSignInClientTest {
     }
 
     @Test
+    void aLinkWithoutAPendingRequestIsRefusedWithoutWaitingForABackendStillStarting() throws Exception {
+        try (CognitoSignInClient starting = new CognitoSignInClient(new CompletableFuture<>(), new PendingSignInStore(dataDir),
+                () -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
+            assertThat(catchSignIn(() -> starting.completeSignIn(format.appLink(Secrets.generate(random)))).problem())
+                    .isEqualTo(Problem.LINK_NOT_REQUESTED_HERE);
+        }
+    }
+
+    @Test
     void aRequestExpiredHereIsRefusedWithoutAsking() throws Exception {
         pendingRequest(Instant.now().minusSeconds(1));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.LINK_EXPIRED);
@@ -306,7 +319,7 @@ class CognitoSignInClientTest {
                 String.format(LinkRefusal.COGNITO_MESSAGE_FORMAT, code)));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(problem);
         assertThat(pending.load()).contains(request);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     @Test
@@ -331,7 +344,7 @@ class CognitoSignInClientTest {
         JsonNode respond = backend.calls("RespondToAuthChallenge").get(0).body();
         assertThat(respond.at("/ChallengeResponses/ANSWER").asText()).isEqualTo(code);
         assertThat(respond.at("/ClientMetadata/codeVerifier").asText()).isEqualTo(request.verifier());
-        assertThat(tokens.load()).contains("refresh-1");
+        assertThat(poolTokens.load()).contains("refresh-1");
         assertThat(pending.load()).isEmpty();
     }
 
@@ -366,7 +379,7 @@ class CognitoSignInClientTest {
         pendingRequest(Instant.now().plusSeconds(600));
         poolAnswers(Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.otherKey, b -> b), "refresh-1")));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.UNEXPECTED);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
         assertThat(pending.load()).contains(request);
     }
 
@@ -384,7 +397,7 @@ class CognitoSignInClientTest {
         });
         poolAnswers(Answer.json(200, FakeBackend.authenticationResult(token, "refresh-1")));
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.UNEXPECTED);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     // ---- restoreSession and signOut ----
@@ -406,7 +419,7 @@ class CognitoSignInClientTest {
 
     @Test
     void aStoredTokenRestoresTheSession() throws Exception {
-        tokens.save("refresh-stored");
+        poolTokens.save("refresh-stored");
         backend.answers = only("InitiateAuth",
                 Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), null)));
         Session session = client.restoreSession().orElseThrow();
@@ -414,7 +427,27 @@ class CognitoSignInClientTest {
         JsonNode call = backend.calls("InitiateAuth").get(0).body();
         assertThat(call.get("AuthFlow").asText()).isEqualTo("REFRESH_TOKEN_AUTH");
         assertThat(call.at("/AuthParameters/REFRESH_TOKEN").asText()).isEqualTo("refresh-stored");
-        assertThat(tokens.load()).contains("refresh-stored");
+        assertThat(poolTokens.load()).contains("refresh-stored");
+    }
+
+    @Test
+    void aTokenOfAnotherPoolOrClientIsNeverSentToThisOne() throws Exception {
+        new PoolTokenStore(tokens, "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Old", FakeBackend.CLIENT_ID)
+                .save("refresh-of-the-old-pool");
+        new PoolTokenStore(tokens, backend.issuer(), "otherclient").save("refresh-of-another-client");
+
+        assertThat(client.restoreSession()).isEmpty();
+
+        assertThat(backend.calls).isEmpty();
+        assertThat(new PoolTokenStore(tokens, "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Old", FakeBackend.CLIENT_ID)
+                .load()).as("kept for when the configuration changes back").contains("refresh-of-the-old-pool");
+    }
+
+    @Test
+    void aBareTokenOfAnOlderVersionBelongsToNoPoolAndIsNotSent() throws Exception {
+        tokens.save("refresh-without-its-pool");
+        assertThat(client.restoreSession()).isEmpty();
+        assertThat(backend.calls).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -424,10 +457,10 @@ class CognitoSignInClientTest {
         "Invalid Refresh Token, SESSION_EXPIRED",
     })
     void aRefusedStoredTokenSaysWhyAndIsForgotten(String poolMessage, Problem problem) throws Exception {
-        tokens.save("refresh-refused");
+        poolTokens.save("refresh-refused");
         backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", poolMessage));
         assertThat(catchSignIn(() -> client.restoreSession()).problem()).isEqualTo(problem);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     // ---- renewSession ----
@@ -451,7 +484,7 @@ class CognitoSignInClientTest {
         JsonNode call = backend.calls("InitiateAuth").get(0).body();
         assertThat(call.get("AuthFlow").asText()).isEqualTo("REFRESH_TOKEN_AUTH");
         assertThat(call.at("/AuthParameters/REFRESH_TOKEN").asText()).isEqualTo("refresh-1");
-        assertThat(tokens.load()).contains("refresh-2");
+        assertThat(poolTokens.load()).contains("refresh-2");
     }
 
     @Test
@@ -460,7 +493,7 @@ class CognitoSignInClientTest {
         backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", "Refresh Token has been revoked"));
 
         assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SESSION_REVOKED);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
         assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SESSION_EXPIRED);
     }
 
@@ -469,7 +502,7 @@ class CognitoSignInClientTest {
         signedIn();
         backend.answers = only("InitiateAuth", new Answer(500, "{\"__type\":\"InternalErrorException\",\"message\":\"down\"}", Map.of()));
         assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
-        assertThat(tokens.load()).contains("refresh-1");
+        assertThat(poolTokens.load()).contains("refresh-1");
 
         backend.answers = only("InitiateAuth",
                 Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), null)));
@@ -486,9 +519,9 @@ class CognitoSignInClientTest {
         ClientConfig unreachable = new ClientConfig(base.region(), base.userPoolId(), base.clientId(), base.apiUrl(), base.linkBase(),
                 base.issuer(), base.scheme(), Optional.of("http://127.0.0.1:" + closedPort), Optional.empty());
         try (CognitoSignInClient c = client(unreachable)) {
-            tokens.save("refresh-kept");
+            poolTokens.save("refresh-kept");
             assertThat(catchSignIn(() -> c.restoreSession()).problem()).isEqualTo(Problem.UNREACHABLE);
-            assertThat(tokens.load()).contains("refresh-kept");
+            assertThat(poolTokens.load()).contains("refresh-kept");
         }
     }
 
@@ -504,17 +537,17 @@ class CognitoSignInClientTest {
         JsonNode revoke = backend.calls("RevokeToken").get(0).body();
         assertThat(revoke.get("Token").asText()).isEqualTo("refresh-1");
         assertThat(revoke.get("ClientId").asText()).isEqualTo(FakeBackend.CLIENT_ID);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     @Test
     void signingOutOnThisDeviceOnlyRevokesTheRefreshToken() throws Exception {
-        tokens.save("refresh-stored");
+        poolTokens.save("refresh-stored");
         backend.answers = call -> Answer.json(200, "{}");
         client.signOut(false);
         assertThat(backend.calls("GlobalSignOut")).isEmpty();
         assertThat(backend.calls("RevokeToken")).hasSize(1);
-        assertThat(tokens.load()).isEmpty();
+        assertThat(poolTokens.load()).isEmpty();
     }
 
     private interface Action {

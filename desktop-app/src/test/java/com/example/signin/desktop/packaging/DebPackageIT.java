@@ -129,7 +129,7 @@ class DebPackageIT {
                 "Version=1.0",
                 "Name=Magic-link sign-in",
                 "Comment=Signs you in with the link sent by email",
-                "Exec=" + INSTALL_DIR + "/bin/open-link %u",
+                "Exec=" + INSTALL_DIR + "/bin/open-link -- %u",
                 "Icon=" + INSTALL_DIR + "/lib/" + PACKAGE + ".png",
                 "Terminal=false",
                 "Categories=Network;",

@@ -44,7 +44,7 @@ class LinuxPackagingTest {
                 .toList();
 
         assertThat(lines).first().isEqualTo("[Desktop Entry]");
-        assertThat(lines).contains("Type=Application", "Exec=/opt/magic-link-signin/bin/open-link %u",
+        assertThat(lines).contains("Type=Application", "Exec=/opt/magic-link-signin/bin/open-link -- %u",
                 "MimeType=x-scheme-handler/" + SCHEME + ";", "Terminal=false");
         assertThat(lines).filteredOn(l -> l.startsWith("Exec=")).hasSize(1);
         assertThat(lines).filteredOn(l -> l.startsWith("MimeType=")).hasSize(1);

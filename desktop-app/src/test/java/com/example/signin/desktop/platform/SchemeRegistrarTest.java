@@ -1,6 +1,10 @@
 package com.example.signin.desktop.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.signin.desktop.LaunchArguments;
+import java.nio.charset.StandardCharsets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +77,7 @@ class SchemeRegistrarTest {
         registrar.register();
         assertThat(Files.isExecutable(registrar.launcherScript())).isTrue();
         String output = run(List.of(registrar.launcherScript().toString(), "com.example.signin://signin#abc $HOME"));
-        assertThat(output.strip()).isEqualTo("-cp /a b/it's.jar Main --data-dir " + dataDir() + " com.example.signin://signin#abc $HOME");
+        assertThat(output.strip()).isEqualTo("-cp /a b/it's.jar Main --data-dir " + dataDir() + " -- com.example.signin://signin#abc $HOME");
     }
 
     @Test
@@ -120,26 +126,82 @@ class SchemeRegistrarTest {
         assertThat(commands).isEmpty();
     }
 
+    private SchemeRegistrar windows(LauncherCommand launcher, List<List<String>> commands) {
+        return new SchemeRegistrar(AppFolders.Os.WINDOWS, env(), root, dataDir(), SCHEME, launcher, (c, e) -> {
+            commands.add(c);
+            return 0;
+        });
+    }
+
     @Test
-    void windowsRegistrationWritesTheUrlProtocolKeysWithRegExe() throws Exception {
+    void windowsRegistrationImportsTheExecutableWithItsArgumentsThenDoubleDashAndTheLink() throws Exception {
         List<List<String>> commands = new ArrayList<>();
-        SchemeRegistrar registrar = new SchemeRegistrar(AppFolders.Os.WINDOWS, env(), root, dataDir(), SCHEME, launcher(),
-                (c, e) -> {
-                    commands.add(c);
-                    return 0;
-                });
+        LauncherCommand launcher = new LauncherCommand(Path.of("C:\\Program Files\\Java\\bin\\javaw.exe"),
+                List.of("-cp", "C:\\Users\\al\"ice\\app dir\\", "-Dx=a b"), "com.example.signin.desktop.Main",
+                List.of("--data-dir", "C:\\Users\\alice\\AppData\\Local\\magic-link-signin"));
+        SchemeRegistrar registrar = windows(launcher, commands);
         registrar.register();
-        String key = "HKCU\\Software\\Classes\\" + SCHEME;
-        assertThat(commands).containsExactly(
-                List.of("reg.exe", "add", key, "/ve", "/d", "URL:Magic-link sign-in", "/f"),
-                List.of("reg.exe", "add", key, "/v", "URL Protocol", "/d", "", "/f"),
-                List.of("reg.exe", "add", key + "\\shell\\open\\command", "/ve", "/d",
-                        "\"" + registrar.launcherScript() + "\" \"%1\"", "/f"));
-        assertThat(registrar.launcherScript().getFileName().toString()).endsWith(".cmd");
-        assertThat(Files.readString(registrar.launcherScript())).contains("\"com.example.signin.desktop.Main\"").endsWith("%*\r\n");
+
+        Path regFile = dataDir().resolve(SchemeRegistrar.WINDOWS_REG_FILE);
+        assertThat(commands).containsExactly(List.of("reg.exe", "import", regFile.toString()));
+        String reg = new String(Files.readAllBytes(regFile), StandardCharsets.UTF_16LE);
+        String command = SchemeRegistrar.windowsHandlerCommand(launcher.commandLine());
+        assertThat(reg).startsWith("\uFEFFWindows Registry Editor Version 5.00\r\n")
+                .contains("[HKEY_CURRENT_USER\\Software\\Classes\\" + SCHEME + "]\r\n@=\"URL:Magic-link sign-in\"\r\n\"URL Protocol\"=\"\"")
+                .contains("[HKEY_CURRENT_USER\\Software\\Classes\\" + SCHEME + "\\shell\\open\\command]\r\n@=\""
+                        + command.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\r\n");
+        assertThat(command).startsWith("\"C:\\Program Files\\Java\\bin\\javaw.exe\" ").endsWith(" -- \"%1\"");
+        // Split back as Windows programs split their command line: the same arguments, then --, then the link.
+        List<String> expected = new ArrayList<>(launcher.commandLine());
+        expected.addAll(List.of("--", "%1"));
+        assertThat(WindowsCommandLine.split(command)).isEqualTo(expected);
+        assertThat(dataDir().resolve("bin/magic-link-signin.cmd")).doesNotExist();
+
         commands.clear();
+        registrar.registerOnFirstRun();
+        assertThat(commands).as("nothing changed, nothing imported again").isEmpty();
         registrar.unregister();
-        assertThat(commands).containsExactly(List.of("reg.exe", "delete", key, "/f"));
+        assertThat(commands).containsExactly(List.of("reg.exe", "delete", "HKCU\\Software\\Classes\\" + SCHEME, "/f"));
+        assertThat(regFile).doesNotExist();
+    }
+
+    @Test
+    void theOldCmdScriptIsRemovedWhenWindowsRegistersAgain() throws Exception {
+        Path old = Files.createDirectories(dataDir().resolve("bin")).resolve("magic-link-signin.cmd");
+        Files.writeString(old, "@echo off\r\n\"java\" %*\r\n");
+        windows(launcher(), new ArrayList<>()).register();
+        assertThat(old).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.signin://signin#abc\" --config=\\\\host\\share\\x.json",
+        "com.example.signin://signin#abc --config=\\\\host\\share\\x.json", "com.example.signin://signin#a\\\" b"})
+    void aHostileLinkInTheWindowsCommandNeverBecomesAnOption(String link) throws Exception {
+        String command = SchemeRegistrar.windowsHandlerCommand(launcher().commandLine()).replace("%1", link);
+        List<String> argv = WindowsCommandLine.split(command);
+        String[] appArgs = argv.subList(launcher().commandLine().size() - launcher().appArgs().size(), argv.size())
+                .toArray(String[]::new);
+        assertThatThrownBy(() -> LaunchArguments.parse(appArgs)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The app refused this link");
+    }
+
+    @Test
+    void aPercentSignInTheCommandIsRefusedWithItsReason() {
+        assertThatThrownBy(() -> SchemeRegistrar.windowsHandlerCommand(List.of("C:\\100%\\javaw.exe")))
+                .isInstanceOf(IOException.class).hasMessageContaining("cannot hold '%'");
+    }
+
+    @Test
+    void windowsArgumentsAreQuotedSoTheySplitBackUnchanged() {
+        List<String> parts = List.of("C:\\a b\\java.exe", "", "plain", "tail\\", "in\"side", "back\\\\\"slash", "\\\\server\\share",
+                "trailing two\\\\");
+        StringBuilder line = new StringBuilder();
+        for (String part : parts) {
+            line.append(SchemeRegistrar.windowsQuote(part)).append(' ');
+        }
+        assertThat(WindowsCommandLine.split(line.toString())).isEqualTo(parts);
+        assertThat(SchemeRegistrar.windowsQuote("a\"b")).isEqualTo("\"a\\\"b\"");
+        assertThat(SchemeRegistrar.windowsQuote("dir\\")).isEqualTo("\"dir\\\\\"");
     }
 
     @Test

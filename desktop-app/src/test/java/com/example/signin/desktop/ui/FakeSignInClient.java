@@ -27,6 +27,8 @@ class FakeSignInClient implements SignInClient {
 
     private final Clock clock;
     final List<String> calls = new ArrayList<>();
+    /** The links the fake "sent" to the user pool (only those that arrived with a request pending). */
+    final List<String> answeredLinks = new ArrayList<>();
 
     volatile Optional<LinkRequest> pending = Optional.empty();
     volatile Optional<Session> stored = Optional.empty();
@@ -92,11 +94,13 @@ class FakeSignInClient implements SignInClient {
         calls.add("completeSignIn");
         waitAtGate();
         failIfAsked();
-        if (!GOOD_LINK.equals(link)) {
-            throw new SignInException(refusal, "refused by the fake");
-        }
+        // As the real client: without a pending request nothing else is looked at (or "sent").
         if (pending.isEmpty()) {
             throw new SignInException(SignInException.Problem.LINK_NOT_REQUESTED_HERE, "no pending request");
+        }
+        answeredLinks.add(link);
+        if (!GOOD_LINK.equals(link)) {
+            throw new SignInException(refusal, "refused by the fake");
         }
         Session session = new Session(pending.get().email(), clock.instant().plus(Duration.ofHours(1)), storage);
         pending = Optional.empty();

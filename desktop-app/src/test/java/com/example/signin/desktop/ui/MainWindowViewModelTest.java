@@ -255,13 +255,13 @@ class MainWindowViewModelTest {
     void aRefusedLinkLeavesASignedInSessionSignedIn() {
         client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
         MainWindowViewModel viewModel = started();
-        client.refusal = Problem.LINK_USED;
 
         links.deliver("com.example.signin://signin#replayed");
 
         assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
         assertThat(viewModel.signedIn().emailProperty().get()).isEqualTo("alice@example.com");
-        assertThat(viewModel.bannerProperty().get()).isEqualTo(messages.get("problem.LINK_USED"));
+        assertThat(viewModel.bannerProperty().get()).isEqualTo(messages.get("problem.LINK_NOT_REQUESTED_HERE"));
+        assertThat(client.answeredLinks).isEmpty();
         assertThat(client.calls).doesNotContain("signOut", "signOut everywhere");
     }
 
@@ -291,6 +291,19 @@ class MainWindowViewModelTest {
         assertThat(client.calls).containsExactly("requestLink alice@example.com");
         assertThat(viewModel.bannerProperty().get()).isEmpty();
         assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.INBOX);
+    }
+
+    @Test
+    void linksPushedAtTheAppWithNothingPendingAreAnsweredNowhereAndTheAppSaysSo() {
+        MainWindowViewModel viewModel = started();
+
+        for (int i = 0; i < 3; i++) {
+            links.deliver("com.example.signin://signin#bogus" + i);
+        }
+
+        assertThat(client.answeredLinks).isEmpty();
+        assertThat(viewModel.bannerProperty().get()).isEqualTo(messages.get("problem.LINK_NOT_REQUESTED_HERE"));
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
     }
 
     @Test

@@ -65,7 +65,8 @@ public final class Functions implements AutoCloseable {
         this.cognito = new Lazy<>(() -> CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(setting.endpoints().cognitoEndpoint()))
                 .region(Region.of(setting.endpoints().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        setting.endpoints().accessKeyId(), setting.endpoints().secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
                 .build());
         this.dynamo = new Lazy<>(() -> {

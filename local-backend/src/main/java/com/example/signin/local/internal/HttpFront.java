@@ -12,11 +12,14 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +30,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP server of the backend, on 127.0.0.1: the user pool endpoint at {@code POST /},
  * the JWKS under the issuer, the sign-in API under {@code /api}, the link page at {@code /open}
- * and the mailbox under {@code /mailbox}.
+ * and the mailbox under {@code /mailbox/<random segment made at each start>}.
+ *
+ * <p>It trusts only its owner: a request whose {@code Host} is not {@code 127.0.0.1:<port>} or
+ * {@code localhost:<port>} is refused (421) before anything else, so a web page cannot reach it
+ * through DNS rebinding; {@code POST /api/signin} must be {@code application/json} (415
+ * otherwise), which a cross-site form cannot send; IAM operations of the user pool need a SigV4
+ * signature with the key in {@code endpoints.json} ({@link AdminSignature}). Every request must
+ * arrive within {@link #MAX_REQUEST_SECONDS} and at most {@link #WORKERS} are served at once with
+ * {@link #QUEUE} waiting; past that a connection is closed, so slow clients cannot hold the server.
  */
 public final class HttpFront implements AutoCloseable {
 
@@ -36,6 +47,10 @@ public final class HttpFront implements AutoCloseable {
     public static final String API_PATH = "/api";
     public static final String MAILBOX_PATH = "/mailbox";
     private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+    /** A request whose headers and body have not arrived in this time is cut off by the JDK server. */
+    public static final int MAX_REQUEST_SECONDS = 10;
+    public static final int WORKERS = 64;
+    public static final int QUEUE = 256;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -43,7 +58,8 @@ public final class HttpFront implements AutoCloseable {
 
     /** What the server answers; set once the parts that need the port exist. */
     public record Routes(String userPoolId, UserPoolEndpoint userPool, Supplier<String> jwks, SignInRoute signIn,
-                         LinkPage linkPage, Mailbox mailbox, Clock clock) {
+                         LinkPage linkPage, Mailbox mailbox, String mailboxPath, AdminSignature adminSignature,
+                         Clock clock) {
     }
 
     private HttpFront(HttpServer server, ExecutorService executor) {
@@ -60,6 +76,12 @@ public final class HttpFront implements AutoCloseable {
         // request on loopback. Read once, when the JDK's first HTTP server is made; an explicit setting wins.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // The JDK server's own read deadline (headers and body), read at the same moment: it closes
+        // the connection of a client that sends too slowly, freeing its worker. (Not maxRspTime:
+        // that one would also cut a slow answer, such as the first sign-in on a busy machine.)
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
         }
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         HttpServer server;
@@ -80,14 +102,16 @@ public final class HttpFront implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(loopback, 0), 128);
         }
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // Bounded: when every worker is busy and the queue is full, the JDK server closes the new
+        // connection (the executor's AbortPolicy) instead of queueing without end.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
                 r -> {
                     Thread t = new Thread(r, "local-backend-http-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        // Grow to the maximum before queueing: a trigger calls back into this server (AdminCreateUser and the like).
-        executor.setCorePoolSize(64);
+        // All workers before queueing: a trigger calls back into this server (AdminCreateUser and the like).
         executor.allowCoreThreadTimeOut(true);
         HttpFront front = new HttpFront(server, executor);
         server.setExecutor(executor);
@@ -122,6 +146,13 @@ public final class HttpFront implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (!isOwnHost(host, exchange.getRequestHeaders().get("Host"))) {
+                LOG.warn("Refused a request for Host '{}' (only 127.0.0.1:{} and localhost:{} are answered)", host, port(), port());
+                refuse(exchange, 421, "misdirected_request", "This local backend answers only requests addressed to 127.0.0.1:"
+                        + port() + " or localhost:" + port() + ". A page of another site cannot use it.");
+                return;
+            }
             Routes r = awaitRoutes();
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
@@ -134,19 +165,20 @@ public final class HttpFront implements AutoCloseable {
                 signIn(exchange, r, method);
             } else if (path.equals("/open") && isRead(method)) {
                 send(exchange, 200, r.linkPage().headers(), r.linkPage().body());
-            } else if (path.equals(MAILBOX_PATH) && isRead(method)) {
+            } else if (path.equals(r.mailboxPath()) && isRead(method)) {
                 send(exchange, 200, Map.of("Content-Type", "text/html; charset=utf-8",
                         "Content-Security-Policy", r.mailbox().pageCsp(), "Cache-Control", "no-store",
                         "Referrer-Policy", "no-referrer", "X-Content-Type-Options", "nosniff"),
                         r.mailbox().page(null).getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals(MAILBOX_PATH + "/api/messages") && isRead(method)) {
+            } else if (path.equals(r.mailboxPath() + "/api/messages") && isRead(method)) {
                 String to = query(exchange.getRequestURI().getRawQuery(), "to");
                 send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
                         r.mailbox().messagesJson(to).getBytes(StandardCharsets.UTF_8));
             } else {
                 send(exchange, 404, Map.of("Content-Type", "text/plain; charset=utf-8"),
                         ("Nothing here. The local backend answers POST / (user pool), POST " + API_PATH
-                                + "/signin, GET /open, GET " + MAILBOX_PATH + ".\n").getBytes(StandardCharsets.UTF_8));
+                                + "/signin, GET /open, and the mailbox at the mailboxUrl in its endpoints.json.\n")
+                                .getBytes(StandardCharsets.UTF_8));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,7 +203,17 @@ public final class HttpFront implements AutoCloseable {
                     "The user pool endpoint takes POST with an X-Amz-Target header (AWS JSON 1.1).");
         } else {
             byte[] body = readBody(exchange, UserPoolEndpoint.MAX_BODY_BYTES);
-            answer = r.userPool().handle(in.getFirst("X-Amz-Target"), body, in.getFirst("User-Agent"));
+            String target = in.getFirst("X-Amz-Target");
+            Optional<AdminSignature.Refusal> refusal = body != null && AdminSignature.isIamOperation(target)
+                    ? r.adminSignature().verify(method, exchange.getRequestURI().getRawPath(),
+                            exchange.getRequestURI().getRawQuery(), name -> in.getOrDefault(name, List.of()), body, Instant.now())
+                    : Optional.empty();
+            if (refusal.isPresent()) {
+                LOG.warn("Refused {}: {}", target, refusal.get().type());
+                answer = UserPoolEndpoint.error(403, refusal.get().type(), refusal.get().message());
+            } else {
+                answer = r.userPool().handle(target, body, in.getFirst("User-Agent"));
+            }
         }
         Headers out = exchange.getResponseHeaders();
         out.set("Content-Type", UserPoolEndpoint.CONTENT_TYPE);
@@ -187,6 +229,11 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private static void signIn(HttpExchange exchange, Routes r, String method) throws IOException {
+        if ("POST".equals(method) && !isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+            refuse(exchange, 415, "unsupported_media_type",
+                    "The sign-in API takes a JSON body: send it with Content-Type: application/json.");
+            return;
+        }
         byte[] body = "POST".equals(method) ? readBody(exchange, SignInRoute.MAX_READ_BYTES) : new byte[0];
         SignInRoute.Response response = r.signIn().handle(method, exchange.getRequestHeaders(), body, r.clock().millis());
         Headers out = exchange.getResponseHeaders();
@@ -197,6 +244,33 @@ public final class HttpFront implements AutoCloseable {
                 os.write(response.body());
             }
         }
+    }
+
+    /** Exactly one Host header naming this server's port on a loopback name. */
+    private boolean isOwnHost(String host, List<String> all) {
+        if (host == null || all.size() != 1) {
+            return false;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        String port = ":" + port();
+        return h.equals("127.0.0.1" + port) || h.equals("localhost" + port)
+                || (port() == 80 && (h.equals("127.0.0.1") || h.equals("localhost")));
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+
+    /** The front's own refusals, in the sign-in API's error shape. */
+    private static void refuse(HttpExchange exchange, int status, String error, String message) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        send(exchange, status, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                ("{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isRead(String method) {

@@ -1,13 +1,19 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -16,6 +22,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,26 +39,70 @@ import java.util.regex.Pattern;
 /**
  * The development mailbox: an embedded SMTP server (GreenMail, loopback, no authentication) that
  * the lambdas' SMTP mailer sends to, and the page and JSON that show what arrived. Mail is kept
- * in memory only: it is gone after a restart (the links in it still work).
+ * in memory only, the latest {@link #KEPT_MESSAGES} messages: older ones are dropped as new ones
+ * arrive, and all are gone after a restart (the links in them still work).
  */
 public final class Mailbox implements AutoCloseable {
 
+    /** How many messages the mailbox keeps (newest); bounds its memory however long the backend runs. */
+    public static final int KEPT_MESSAGES = 1_000;
+
     private final GreenMail greenMail;
+    private final int kept;
     private final Pattern linkPattern;
     /** Parsed messages by stored message (identity), so a listing parses each MIME message once. */
     private final Map<StoredMessage, Mail> parsed = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private Mailbox(GreenMail greenMail, String scheme) {
+    private Mailbox(GreenMail greenMail, String scheme, int kept) {
         this.greenMail = greenMail;
+        this.kept = kept;
         this.linkPattern = Pattern.compile("(?:https?|" + Pattern.quote(scheme) + ")://[^\\s<>\"']+");
     }
 
     /** Starts the SMTP server on a free loopback port. */
     public static Mailbox start(String scheme) {
+        return start(scheme, KEPT_MESSAGES);
+    }
+
+    static Mailbox start(String scheme, int kept) {
         GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
-        return new Mailbox(greenMail, scheme);
+        keepLatest(greenMail, kept);
+        return new Mailbox(greenMail, scheme, kept);
+    }
+
+    /**
+     * Delivers every message, whatever its recipients, into one folder, and drops the oldest there
+     * before a new one is stored: GreenMail would otherwise make a mailbox per address and keep every
+     * message for ever. The recipients shown are read from the message itself.
+     */
+    private static void keepLatest(GreenMail greenMail, int kept) {
+        GreenMailUser sink;
+        MailFolder inbox;
+        try {
+            sink = greenMail.getUserManager().createUser("mailbox@localhost", "mailbox", Secrets.generate(new SecureRandom()));
+            inbox = greenMail.getManagers().getImapHostManager().getInbox(sink);
+        } catch (UserException | FolderException e) {
+            throw new IllegalStateException("The mailbox could not be made", e);
+        }
+        greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
+            synchronized (inbox) {
+                List<StoredMessage> stored = inbox.getMessages();
+                int excess = stored.size() - (kept - 1);
+                if (excess > 0) {
+                    try {
+                        for (StoredMessage old : stored.subList(0, excess)) {
+                            inbox.setFlags(new Flags(Flags.Flag.DELETED), true, old.getUid(), null, false);
+                        }
+                        inbox.expunge();
+                    } catch (FolderException e) {
+                        throw new MessagingException("Old mail could not be dropped from the mailbox", e);
+                    }
+                }
+            }
+            return sink;
+        });
     }
 
     public int smtpPort() {
@@ -113,7 +164,8 @@ public final class Mailbox implements AutoCloseable {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n<title>Local mailbox</title>\n<style>" + STYLE
                 + "</style>\n</head>\n<body>\n<h1>Local mailbox</h1>\n");
-        html.append("<p class=\"meta\">Mail sent by the local backend, newest first; kept in memory until it stops.</p>\n");
+        html.append("<p class=\"meta\">Mail sent by the local backend, newest first: the latest ").append(String.format(Locale.ROOT,
+                "%,d", kept)).append(" messages, kept in memory until it stops.</p>\n");
         if (mails.isEmpty()) {
             html.append("<p>No mail yet. Ask the app for a sign-in link.</p>\n");
         }

@@ -26,18 +26,21 @@ public final class UserPoolEndpoint {
     private final Map<String, BiFunction<JsonNode, UserPool.Caller, ObjectNode>> operations;
 
     public UserPoolEndpoint(UserPool pool) {
+        CustomAuthFlow auth = pool.auth();
+        TokenIssuer tokens = pool.tokens();
+        UserAdmin admin = pool.admin();
         this.operations = Map.ofEntries(
-                Map.entry("InitiateAuth", pool::initiateAuth),
-                Map.entry("RespondToAuthChallenge", pool::respondToAuthChallenge),
-                Map.entry("GetUser", (r, c) -> pool.getUser(r)),
-                Map.entry("GlobalSignOut", (r, c) -> pool.globalSignOut(r)),
-                Map.entry("RevokeToken", (r, c) -> pool.revokeToken(r)),
-                Map.entry("SignUp", pool::signUp),
-                Map.entry("AdminCreateUser", pool::adminCreateUser),
-                Map.entry("AdminGetUser", (r, c) -> pool.adminGetUser(r)),
-                Map.entry("AdminSetUserPassword", (r, c) -> pool.adminSetUserPassword(r)),
-                Map.entry("AdminUpdateUserAttributes", (r, c) -> pool.adminUpdateUserAttributes(r)),
-                Map.entry("ListUsers", (r, c) -> pool.listUsers(r)));
+                Map.entry("InitiateAuth", auth::initiateAuth),
+                Map.entry("RespondToAuthChallenge", auth::respondToAuthChallenge),
+                Map.entry("GetUser", (r, c) -> tokens.getUser(r)),
+                Map.entry("GlobalSignOut", (r, c) -> tokens.globalSignOut(r)),
+                Map.entry("RevokeToken", (r, c) -> tokens.revokeToken(r, pool.ids())),
+                Map.entry("SignUp", admin::signUp),
+                Map.entry("AdminCreateUser", admin::adminCreateUser),
+                Map.entry("AdminGetUser", (r, c) -> admin.adminGetUser(r)),
+                Map.entry("AdminSetUserPassword", (r, c) -> admin.adminSetUserPassword(r)),
+                Map.entry("AdminUpdateUserAttributes", (r, c) -> admin.adminUpdateUserAttributes(r)),
+                Map.entry("ListUsers", (r, c) -> admin.listUsers(r)));
     }
 
     /** An answer: HTTP status and JSON body; {@code errorType} is set for errors. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +21,17 @@ class TriggerEventTest {
     @TempDir
     Path dir;
 
+    private MvUserStore store;
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
     @Test
-    void customAuthEventsCarryCognitosEnvelopeHistoryAndClientMetadata() {
+    void customAuthEventsCarryCognitosEnvelopeHistoryAndClientMetadata() throws Exception {
         List<ObjectNode> events = new ArrayList<>();
         // Define as the real trigger would decide: a challenge first, tokens after a correct answer.
         Triggers triggers = (name, event) -> {
@@ -45,34 +55,34 @@ class TriggerEventTest {
             }
             return Optional.of(answer);
         };
-        PoolState state = new PoolState();
-        state.userPoolId = "us-east-1_Test12345";
-        state.clientId = "client123";
-        PoolState.User user = new PoolState.User();
+        PoolUser user = new PoolUser();
         user.username = "5f0c2f0e-0000-4000-8000-000000000001";
         user.attributes.put("sub", user.username);
         user.attributes.put("email", "alice@example.com");
         user.attributes.put("email_verified", "false");
         user.status = "CONFIRMED";
-        state.users.add(user);
         Signing signing = Signing.start(dir.resolve("key.json"));
-        UserPool pool = new UserPool(state, dir.resolve("pool.json"), "us-east-1", signing::get, Clock.systemUTC(),
-                triggers, () -> "http://127.0.0.1:1/us-east-1_Test12345");
+        store = MvUserStore.open(dir, "us-east-1");
+        store.add(user);
+        String poolId = store.ids().userPoolId();
+        String clientId = store.ids().clientId();
+        UserPool pool = new UserPool(store, "us-east-1", signing::get, Clock.systemUTC(), triggers,
+                () -> "http://127.0.0.1:1/" + poolId);
         UserPool.Caller caller = new UserPool.Caller("aws-sdk-java-2.40.2");
 
         ObjectNode initiate = Json.object();
-        initiate.put("ClientId", "client123").put("AuthFlow", "CUSTOM_AUTH");
+        initiate.put("ClientId", clientId).put("AuthFlow", "CUSTOM_AUTH");
         initiate.putObject("AuthParameters").put("USERNAME", "Alice@Example.com");
-        ObjectNode challenge = pool.initiateAuth(initiate, caller);
+        ObjectNode challenge = pool.auth().initiateAuth(initiate, caller);
         assertThat(challenge.get("ChallengeParameters").get("USERNAME").asText()).isEqualTo(user.username);
         assertThat(challenge.get("ChallengeParameters").get("method").asText()).isEqualTo("link");
 
         ObjectNode respond = Json.object();
-        respond.put("ClientId", "client123").put("ChallengeName", "CUSTOM_CHALLENGE")
+        respond.put("ClientId", clientId).put("ChallengeName", "CUSTOM_CHALLENGE")
                 .put("Session", challenge.get("Session").asText());
         respond.putObject("ChallengeResponses").put("USERNAME", "alice@example.com").put("ANSWER", "the-answer");
         respond.putObject("ClientMetadata").put("codeVerifier", "v");
-        ObjectNode tokens = pool.respondToAuthChallenge(respond, caller);
+        ObjectNode tokens = pool.auth().respondToAuthChallenge(respond, caller);
         assertThat(tokens.get("AuthenticationResult").get("IdToken").asText()).isNotBlank();
 
         assertThat(events).extracting(e -> e.get("triggerSource").asText()).containsExactly(
@@ -82,10 +92,10 @@ class TriggerEventTest {
         for (ObjectNode event : events) {
             assertThat(event.get("version").asText()).isEqualTo("1");
             assertThat(event.get("region").asText()).isEqualTo("us-east-1");
-            assertThat(event.get("userPoolId").asText()).isEqualTo("us-east-1_Test12345");
+            assertThat(event.get("userPoolId").asText()).isEqualTo(poolId);
             assertThat(event.get("userName").asText()).isEqualTo(user.username);
             assertThat(event.get("callerContext").get("awsSdkVersion").asText()).isEqualTo("aws-sdk-java-2.40.2");
-            assertThat(event.get("callerContext").get("clientId").asText()).isEqualTo("client123");
+            assertThat(event.get("callerContext").get("clientId").asText()).isEqualTo(clientId);
             assertThat(event.get("request").get("userAttributes").get("email").asText()).isEqualTo("alice@example.com");
             assertThat(event.has("response")).isTrue();
         }

@@ -50,7 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -59,7 +60,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 
 /**
  * The benchmarks of docs/BENCHMARKS.md (not tests: they print figures). Run with
- * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar] [-Dbench.runs=5]}.
+ * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar,readme,store,soak,start] [-Dbench.runs=5]}.
  */
 public final class Benchmarks {
 
@@ -82,7 +83,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         // As the local backend sets it (its HttpFront): this JVM's stand-in DynamoDB server may be the first HTTP server made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        List<String> parts = List.of(System.getProperty("bench.parts", "jar,flows,cold,handoff,app").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "jar,flows,cold,handoff,app,readme").split(","));
         int runs = Integer.getInteger("bench.runs", 5);
         Path base = Path.of(System.getProperty("bench.basedir", "system-tests"));
         String cp = Files.readString(base.resolve("target/bench-classpath.txt")).strip()
@@ -99,6 +100,10 @@ public final class Benchmarks {
                 case "cold" -> b.coldStarts();
                 case "handoff" -> b.handoff();
                 case "app" -> b.appColdStart();
+                case "readme" -> AppLaunchBench.readmeCommand(base.resolve("..").normalize(), work, runs);
+                case "store" -> new LocalBackendBench(work, runs, base, cp).store();
+                case "soak" -> new LocalBackendBench(work, runs, base, cp).soak();
+                case "start" -> new LocalBackendBench(work, runs, base, cp).start();
                 default -> System.out.println("Unknown part " + part);
             }
         }
@@ -119,6 +124,8 @@ public final class Benchmarks {
         List<Double> p50s = new ArrayList<>();
         List<Double> p99s = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run < runs; run++) {
             Path dir = work.resolve("flows-" + run);
             try (LocalBackend backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dir).build());
@@ -140,6 +147,7 @@ public final class Benchmarks {
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService pool = Executors.newFixedThreadPool(50);
                 long s = System.nanoTime();
+                long cpuBefore = os.getProcessCpuTime();
                 List<Future<?>> all = new ArrayList<>();
                 for (int c = 0; c < 50; c++) {
                     all.add(pool.submit(() -> {
@@ -154,15 +162,19 @@ public final class Benchmarks {
                     f.get(20, TimeUnit.MINUTES);
                 }
                 double rate = flows / ((System.nanoTime() - s) / 1e9);
+                // The whole JVM: backend and the 50 clients (SDK, HTTP) together, so an upper bound of the backend's share.
+                double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6 / flows;
+                cpus.add(cpuMs);
                 pool.shutdown();
                 p50s.add(p50);
                 p99s.add(p99);
                 rates.add(rate);
-                System.out.printf("  run %d: one flow p50 %.0f ms, p99 %.0f ms; 50 clients: %.1f flows/s (load %s)%n", run + 1, p50, p99,
-                        rate, loadAverage());
+                System.out.printf("  run %d: one flow p50 %.0f ms, p99 %.0f ms; 50 clients: %.1f flows/s, %.1f ms CPU per flow (load %s)%n",
+                        run + 1, p50, p99, rate, cpuMs, loadAverage());
             }
         }
-        System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s%n", summary(p50s), summary(p99s), summary(rates));
+        System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow (whole JVM) %s%n",
+                summary(p50s), summary(p99s), summary(rates), summary(cpus));
     }
 
     /** Each handler in a fresh JVM on the shaded jar, against the local backend's user pool endpoint, without and with priming. */
@@ -182,8 +194,8 @@ public final class Benchmarks {
             }
             Map<String, String> env = new LinkedHashMap<>();
             env.put("AWS_REGION", e.region());
-            env.put("AWS_ACCESS_KEY_ID", "bench");
-            env.put("AWS_SECRET_ACCESS_KEY", "bench");
+            env.put("AWS_ACCESS_KEY_ID", e.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", e.secretAccessKey());
             env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", e.cognitoEndpoint());
             env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamo.getAddress().getPort());
             env.put("LINK_TABLE", "magic-links");
@@ -334,7 +346,7 @@ public final class Benchmarks {
     }
 
     /** One sign-in as the app does it, over the wire. */
-    private static final class Driver implements AutoCloseable {
+    static final class Driver implements AutoCloseable {
         private final Endpoints endpoints;
         private final CognitoIdentityProviderClient cognito;
         private final Pattern link;
@@ -393,9 +405,10 @@ public final class Benchmarks {
         }
     }
 
-    private static CognitoIdentityProviderClient cognito(Endpoints e) {
+    static CognitoIdentityProviderClient cognito(Endpoints e) {
         return CognitoIdentityProviderClient.builder().endpointOverride(URI.create(e.cognitoEndpoint()))
-                .region(Region.of(e.region())).credentialsProvider(AnonymousCredentialsProvider.create())
+                .region(Region.of(e.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(e.accessKeyId(), e.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build()).build();
     }
 
@@ -419,7 +432,7 @@ public final class Benchmarks {
         return server;
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -456,13 +469,17 @@ public final class Benchmarks {
     }
 
     /** median [min–max] of n runs. */
-    private static String summary(List<Double> values) {
+    static String summary(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-        return String.format(Locale.ROOT, "%.1f [%.1f–%.1f, n=%d]", median, v[0], v[v.length - 1], v.length);
+        return String.format(Locale.ROOT, "%.1f [%.1f–%.1f, n=%d]", median(values), v[0], v[v.length - 1], v.length);
     }
 
-    private static String loadAverage() {
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip().split(" ")[0];
         } catch (IOException e) {

@@ -1,0 +1,142 @@
+package com.example.signin.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.desktop.platform.AppFolders;
+import com.example.signin.desktop.platform.ChildJvm;
+import com.example.signin.desktop.platform.LauncherCommand;
+import com.example.signin.desktop.ui.MainWindowViewModel;
+import com.example.signin.desktop.ui.Messages;
+import com.example.signin.desktop.ui.TaskExecutor;
+import com.example.signin.protocol.Secrets;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A web page the owner opens pushes three made-up {@code com.example.signin://signin#...} links
+ * at the running app (each one through the OS, i.e. a second process that hands it over on the
+ * single-instance socket). The app has asked for no link, so it must send nothing anywhere: the
+ * backend it is configured for records every request it gets, and it gets none.
+ */
+@Timeout(300)
+class UnaskedLinksTest {
+
+    @TempDir
+    Path root;
+
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private HttpServer backend;
+    private AppStartup.RunningApp app;
+    private final ExecutorService background = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (backend != null) {
+            backend.stop(0);
+        }
+        background.shutdownNow();
+    }
+
+    @Test
+    void threeLinksPushedAtTheRunningAppWithNothingPendingSendNothingAndTheAppSaysSo() throws Exception {
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        backend.start();
+        String base = "http://127.0.0.1:" + backend.getAddress().getPort();
+        Path dataDir = root.resolve("data");
+        Path config = Files.writeString(root.resolve("config.json"), """
+                {"region": "eu-west-1", "userPoolId": "eu-west-1_Test1", "clientId": "client1",
+                 "apiUrl": "%1$s/api", "linkBase": "%1$s", "issuer": "%1$s/issuer", "scheme": "com.example.signin",
+                 "cognitoEndpoint": "%1$s"}
+                """.formatted(base));
+        Map<String, String> variables = Map.of("HOME", root.resolve("home").toString(),
+                "XDG_DATA_HOME", root.resolve("xdg-data").toString(), "XDG_CONFIG_HOME", root.resolve("xdg-config").toString(),
+                "PATH", "/nonexistent");
+        AppStartup.Outcome outcome = AppStartup.start(
+                LaunchArguments.parse("--data-dir", dataDir.toString(), "--config", config.toString()),
+                new AppStartup.Environment(new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
+                        AppFolders.Os.LINUX, LauncherCommand.ofCurrentProcess(Main.class.getName(), List.of())));
+        assertThat(outcome.message()).isEmpty();
+        app = outcome.app();
+        Messages messages = Messages.load();
+        MainWindowViewModel viewModel = new MainWindowViewModel(app.context(), new ThreadsExecutor(background), messages,
+                Clock.systemUTC(), url -> { });
+        viewModel.start();
+
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 3; i++) {
+            String bogus = "com.example.signin://signin#" + Secrets.generate(random);
+            Process pushed = ChildJvm.start(ChildJvm.command(List.of(), Main.class,
+                    List.of("--data-dir", dataDir.toString(), bogus)), Map.of(), root.resolve("push-" + i + ".txt"));
+            assertThat(pushed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(pushed.exitValue()).as(Files.readString(root.resolve("push-" + i + ".txt"))).isZero();
+        }
+
+        Path log = dataDir.resolve("logs/app.log");
+        waitUntil(() -> Files.readString(log).split("no sign-in request is pending in this app; nothing was sent", -1).length == 4);
+        waitUntil(() -> messages.get("problem.LINK_NOT_REQUESTED_HERE").equals(synchronizedBanner(viewModel)));
+        assertThat(requests).as("requests the app sent to its backend").isEmpty();
+        assertThat(Files.readString(log)).contains("A link arrived from another process");
+    }
+
+    private static String synchronizedBanner(MainWindowViewModel viewModel) {
+        synchronized (ThreadsExecutor.UI) {
+            return viewModel.bannerProperty().get();
+        }
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the condition did not hold within 2 minutes");
+    }
+
+    /** Background work on threads; the "UI thread" is one lock, as the view model expects one UI thread. */
+    private record ThreadsExecutor(ExecutorService pool) implements TaskExecutor {
+        static final Object UI = new Object();
+
+        @Override
+        public void runInBackground(Runnable work) {
+            pool.execute(work);
+        }
+
+        @Override
+        public void runOnUi(Runnable action) {
+            synchronized (UI) {
+                action.run();
+            }
+        }
+
+        @Override
+        public Scheduled schedule(java.time.Duration delay, Runnable action) {
+            java.util.concurrent.CompletableFuture<Void> due = java.util.concurrent.CompletableFuture.runAsync(() -> runOnUi(action),
+                    java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, pool));
+            return () -> due.cancel(false);
+        }
+    }
+}

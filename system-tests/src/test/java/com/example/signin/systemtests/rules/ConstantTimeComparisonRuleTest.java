@@ -1,0 +1,105 @@
+package com.example.signin.systemtests.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.desktop.Main;
+import com.example.signin.lambdas.SignInApiHandler;
+import com.example.signin.local.LocalBackend;
+import com.example.signin.protocol.SaltedHash;
+import com.example.signin.systemtests.rules.SecretComparisonScanner.Violation;
+import com.example.signin.systemtests.rules.fixtures.PlantedSecretComparisons;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Secret, hash and challenge comparisons go through the one constant-time helper; mutation
+ * testing cannot see a constant-time comparison replaced by {@code equals}, so this rule does.
+ * The rule's precise form is on {@link SecretComparisonScanner}.
+ */
+class ConstantTimeComparisonRuleTest {
+
+    /**
+     * Comparisons the rule finds in code this branch may not edit, by class and method (a lambda
+     * counts as the method it is written in). Each is a defect for its owner to fix by calling
+     * SaltedHash.same; docs/MUTATION-TESTING.md lists them. Nothing else may join this list.
+     */
+    static final Map<String, String> KNOWN_VIOLATIONS = Map.of(
+            "com.example.signin.lambdas.service.LinkVerifier#verify",
+            "race fallback compares the re-read record's secretHash with equals",
+            "com.example.signin.lambdas.service.LinkKeys#same",
+            "a second constant-time helper beside SaltedHash.same",
+            "com.example.signin.local.internal.UserPool#refresh",
+            "refresh-token lookup compares token hashes with equals",
+            "com.example.signin.local.internal.UserPool#revokeToken",
+            "refresh-token revocation compares token hashes with equals");
+
+    @Test
+    void noModuleComparesASecretHashOrChallengeWithEquals() {
+        SecretComparisonScanner scanner = new SecretComparisonScanner();
+        for (Class<?> anyClassOfTheModule : List.of(SaltedHash.class, SignInApiHandler.class, LocalBackend.class, Main.class)) {
+            scanner.scan(classesOf(anyClassOfTheModule));
+        }
+        assertThat(scanner.classesScanned()).as("classes scanned in the four modules").isGreaterThan(100);
+        List<Violation> unexpected = scanner.violations().stream()
+                .filter(v -> !KNOWN_VIOLATIONS.containsKey(v.className() + "#" + enclosingMethod(v.method())))
+                .toList();
+        assertThat(unexpected)
+                .as("compare secrets, hashes and challenges with SaltedHash.same, never with equals")
+                .isEmpty();
+    }
+
+    @Test
+    void theRuleFailsOnEveryPlantedViolationAndOnNothingElse() throws URISyntaxException {
+        Path planted = Path.of(PlantedSecretComparisons.class.getResource("PlantedSecretComparisons.class").toURI());
+        Map<String, String> found = new SecretComparisonScanner().scan(planted).violations().stream()
+                .collect(Collectors.toMap(v -> enclosingMethod(v.method()), Violation::operand));
+        assertThat(found).containsOnly(
+                Map.entry("parameterEquals", "secret"),
+                Map.entry("accessorEquals", "secretHash"),
+                Map.entry("bytesCompared", "verifier"),
+                Map.entry("objectsEquals", "codeChallenge"),
+                Map.entry("fieldEqualsIgnoringCase", "expectedSecret"),
+                Map.entry("lambdaEquals", "secretHash"),
+                Map.entry("secondHelper", "a second constant-time helper"));
+    }
+
+    @Test
+    void aViolationNamesTheClassMethodAndLineToFix() throws URISyntaxException {
+        Path planted = Path.of(PlantedSecretComparisons.class.getResource("PlantedSecretComparisons.class").toURI());
+        Violation violation = new SecretComparisonScanner().scan(planted).violations().stream()
+                .filter(v -> v.method().equals("parameterEquals")).findFirst().orElseThrow();
+        assertThat(violation.toString()).isEqualTo(
+                "com.example.signin.systemtests.rules.fixtures.PlantedSecretComparisons.parameterEquals (line "
+                        + violation.line() + "): java.lang.String.equals on secret");
+        assertThat(violation.line()).isPositive();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "secret, true", "secretHash, true", "getSecretHash, true", "codeChallenge, true", "verifier, true",
+            "refreshToken, true", "SECRET_HASH, true", "oneTimeCode, true", "expectedOneTimeCodeHash, true",
+            "challengeName, false", "errorCode, false", "tokenUse, false", "hashCode, false", "secretLength, false",
+    })
+    void aNamesLastWordSaysWhetherItIsASecret(String name, boolean secret) {
+        assertThat(SecretComparisonScanner.isSecretName(name)).isEqualTo(secret);
+    }
+
+    /** {@code lambda$verify$0} was written in {@code verify}. */
+    private static String enclosingMethod(String method) {
+        return method.startsWith("lambda$") ? method.split("\\$")[1] : method;
+    }
+
+    private static Path classesOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the classes of " + type.getName(), e);
+        }
+    }
+}
