@@ -92,7 +92,7 @@ public final class InboxViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.navigation = Objects.requireNonNull(navigation, "navigation");
-        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locale.getDefault())
+        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(messages.locale())
                 .withZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
         canResend = secondsUntilResend.getReadOnlyProperty().isEqualTo(0).and(busy.getReadOnlyProperty().not());
         canPaste = Bindings.createBooleanBinding(() -> !pastedLink.get().isBlank() && !busy.get(), pastedLink, busy);

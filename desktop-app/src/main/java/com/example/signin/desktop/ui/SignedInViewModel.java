@@ -53,7 +53,7 @@ public final class SignedInViewModel {
         this.onSignedOut = Objects.requireNonNull(onSignedOut, "onSignedOut");
         ZoneId zone = Objects.requireNonNull(clock, "clock").getZone();
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).withZone(zone);
+                .withLocale(messages.locale()).withZone(zone);
     }
 
     public void show(Session session) {
