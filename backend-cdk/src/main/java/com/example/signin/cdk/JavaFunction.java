@@ -1,5 +1,8 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.Setting;
+import com.example.signin.protocol.Settings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,11 +103,11 @@ public final class JavaFunction extends Construct {
         return logGroup;
     }
 
-    /** CDK's enum in CloudWatch's order; {@link SignInSettings#RETENTION_DAYS} lists the same periods. */
+    /** CDK's enum in CloudWatch's order, which is the order of {@link Setting#LOG_RETENTION_DAYS}'s choices. */
     static RetentionDays retention(int days) {
-        int index = SignInSettings.RETENTION_DAYS.indexOf(days);
+        int index = Setting.LOG_RETENTION_DAYS.choices().indexOf(Integer.toString(days));
         if (index < 0) {
-            throw new IllegalArgumentException("Context 'logRetentionDays' must be one of " + SignInSettings.RETENTION_DAYS + ", not: " + days);
+            Settings.defaults().with(Setting.LOG_RETENTION_DAYS, Integer.toString(days), "Context 'logRetentionDays'");
         }
         return RetentionDays.values()[index];
     }

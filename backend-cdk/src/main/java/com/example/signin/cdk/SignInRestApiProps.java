@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.LinkPage;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 
@@ -7,12 +8,16 @@ import software.amazon.awscdk.services.lambda.IFunction;
  * @param signInFunction     what {@code POST /signin} invokes (an alias)
  * @param linkPage           what {@code GET /open} serves
  * @param stageName          the stage, also the last part of the API's URL
- * @param throttleRateLimit  steady requests per second of the stage
- * @param throttleBurstLimit burst of the stage
+ * @param throttleRateLimit  steady requests per second of the stage and of {@code POST /signin}
+ * @param throttleBurstLimit burst of the stage and of {@code POST /signin}
+ * @param openThrottleRateLimit  steady requests per second of {@code GET /open}, a bucket of its own
+ *                               (a flood of page loads never takes {@code /signin}'s, nor the reverse)
+ * @param openThrottleBurstLimit burst of {@code GET /open}
  * @param logRetentionDays   retention of the access log
  */
 public record SignInRestApiProps(IFunction signInFunction, LinkPage linkPage, String stageName, double throttleRateLimit,
-                                 int throttleBurstLimit, int logRetentionDays) {
+                                 int throttleBurstLimit, double openThrottleRateLimit, int openThrottleBurstLimit,
+                                 int logRetentionDays) {
 
     public SignInRestApiProps {
         Objects.requireNonNull(signInFunction, "signInFunction");
@@ -30,6 +35,9 @@ public record SignInRestApiProps(IFunction signInFunction, LinkPage linkPage, St
         private String stageName = "prod";
         private double throttleRateLimit = 10;
         private int throttleBurstLimit = 20;
+        // A person opens the page once per link; more than this per second is a script.
+        private double openThrottleRateLimit = 20;
+        private int openThrottleBurstLimit = 40;
         private int logRetentionDays = 30;
 
         private Builder() {
@@ -40,10 +48,13 @@ public record SignInRestApiProps(IFunction signInFunction, LinkPage linkPage, St
         public Builder stageName(String v) { stageName = v; return this; }
         public Builder throttleRateLimit(double v) { throttleRateLimit = v; return this; }
         public Builder throttleBurstLimit(int v) { throttleBurstLimit = v; return this; }
+        public Builder openThrottleRateLimit(double v) { openThrottleRateLimit = v; return this; }
+        public Builder openThrottleBurstLimit(int v) { openThrottleBurstLimit = v; return this; }
         public Builder logRetentionDays(int v) { logRetentionDays = v; return this; }
 
         public SignInRestApiProps build() {
-            return new SignInRestApiProps(signInFunction, linkPage, stageName, throttleRateLimit, throttleBurstLimit, logRetentionDays);
+            return new SignInRestApiProps(signInFunction, linkPage, stageName, throttleRateLimit, throttleBurstLimit,
+                    openThrottleRateLimit, openThrottleBurstLimit, logRetentionDays);
         }
     }
 }

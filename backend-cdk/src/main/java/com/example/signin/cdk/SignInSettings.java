@@ -1,19 +1,20 @@
 package com.example.signin.cdk;
 
-import com.example.signin.protocol.EmailAddress;
-import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.Setting;
+import com.example.signin.protocol.Settings;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Everything a deployer may change, with the defaults of DESIGN.md. {@link #fromContext} reads
- * them from CDK context ({@code cdk.json} or {@code cdk deploy -c key=value}); every bad value
- * fails the synth with a sentence that names the context key.
+ * Everything a deployer may change. Names, defaults, ranges and sentences are those of the one
+ * catalog {@link Setting} (shared with the lambdas and the local backend); {@link #fromContext}
+ * reads them from CDK context ({@code cdk.json} or {@code cdk deploy -c key=value}); every bad
+ * value fails the synth with a sentence that names the context key.
  *
  * @param senderAddress          the From address of the sign-in mail; SES verifies it on deploy
  * @param senderName             the display name of the sender
@@ -21,8 +22,10 @@ import java.util.function.Function;
  * @param linkBase               where the link page lives; empty = the API's own {@code /open}
  * @param linkStyle              {@code page} ({@code {linkBase}/open#secret}) or {@code direct}
  * @param linkExpirySeconds      how long a link works
- * @param requestCooldownSeconds how long an address waits between two requests
- * @param maxFailedAttempts      wrong answers after which a link is burnt
+ * @param requestCooldownSeconds how long one device waits between two requests for an address
+ * @param linksPerAddressPerHour the per-address (and, in AWS, per source IP) budget of links an hour
+ * @param pendingLinksPerAddress how many devices may hold a pending link for one address
+ * @param maxFailedAttempts      refused answers with a matching secret after which a link is spent
  * @param signUpMode             {@code open} or {@code invite-only}
  * @param allowedEmailDomains    domains that may sign up; empty = any
  * @param throttleRateLimit      steady requests per second the API stage accepts
@@ -47,6 +50,8 @@ public record SignInSettings(
         String linkStyle,
         int linkExpirySeconds,
         int requestCooldownSeconds,
+        int linksPerAddressPerHour,
+        int pendingLinksPerAddress,
         int maxFailedAttempts,
         String signUpMode,
         List<String> allowedEmailDomains,
@@ -62,50 +67,49 @@ public record SignInSettings(
         Optional<Path> lambdaJar,
         List<String> sandboxRecipients) {
 
-    /** Log retention periods CloudWatch Logs accepts. */
-    static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
-            1096, 1827, 2192, 2557, 2922, 3288, 3653);
-
     public SignInSettings {
-        Objects.requireNonNull(senderAddress, "senderAddress");
-        Objects.requireNonNull(senderName, "senderName");
-        Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(linkBase, "linkBase");
-        Objects.requireNonNull(linkStyle, "linkStyle");
-        Objects.requireNonNull(signUpMode, "signUpMode");
-        allowedEmailDomains = List.copyOf(allowedEmailDomains);
         Objects.requireNonNull(lambdaJar, "lambdaJar");
+        allowedEmailDomains = List.copyOf(allowedEmailDomains);
         sandboxRecipients = List.copyOf(sandboxRecipients);
-        for (String recipient : sandboxRecipients) {
-            require(EmailAddress.isValid(recipient), "sandboxRecipients", "holds '" + recipient + "', which is not an email address");
+        if (senderAddress == null) {
+            throw new IllegalArgumentException("Context 'senderAddress' is missing: the sign-in mail needs a From address. "
+                    + "Pass it as 'cdk deploy -c senderAddress=signin@example.com' (an address you can receive mail at; "
+                    + "SES sends it a verification link) or put it into cdk.json.");
         }
-        require(EmailAddress.isValid(senderAddress), "senderAddress",
-                "must be an email address you can receive mail at (SES sends it a verification link), not: " + senderAddress);
-        require(!senderName.isBlank() && senderName.length() <= 64 && senderName.chars().noneMatch(c -> c < 0x20 || c == '"'),
-                "senderName", "must be 1 to 64 printable characters without quotes");
-        try {
-            new MagicLinkFormat(scheme, linkBase.orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Context 'scheme' or 'linkBase' is wrong: " + e.getMessage(), e);
+        // Every value is checked by the one catalog of settings, with the sentence it has everywhere.
+        Map<Setting, String> given = new EnumMap<>(Setting.class);
+        given.put(Setting.SENDER_ADDRESS, senderAddress);
+        given.put(Setting.SENDER_NAME, senderName);
+        given.put(Setting.SCHEME, scheme);
+        given.put(Setting.LINK_BASE, linkBase.orElse(""));
+        given.put(Setting.LINK_STYLE, linkStyle);
+        given.put(Setting.LINK_EXPIRY_SECONDS, Integer.toString(linkExpirySeconds));
+        given.put(Setting.REQUEST_COOLDOWN_SECONDS, Integer.toString(requestCooldownSeconds));
+        given.put(Setting.LINKS_PER_ADDRESS_PER_HOUR, Integer.toString(linksPerAddressPerHour));
+        given.put(Setting.PENDING_LINKS_PER_ADDRESS, Integer.toString(pendingLinksPerAddress));
+        given.put(Setting.MAX_FAILED_ATTEMPTS, Integer.toString(maxFailedAttempts));
+        given.put(Setting.SIGN_UP_MODE, signUpMode);
+        given.put(Setting.ALLOWED_EMAIL_DOMAINS, String.join(",", allowedEmailDomains));
+        given.put(Setting.THROTTLE_RATE_LIMIT, Double.toString(throttleRateLimit));
+        given.put(Setting.THROTTLE_BURST_LIMIT, Integer.toString(throttleBurstLimit));
+        given.put(Setting.MEMORY_MB, Integer.toString(memoryMb));
+        given.put(Setting.LOG_RETENTION_DAYS, Integer.toString(logRetentionDays));
+        given.put(Setting.WAF, Boolean.toString(wafEnabled));
+        given.put(Setting.WAF_REQUESTS_PER_5_MINUTES, Integer.toString(wafRequestsPer5Minutes));
+        given.put(Setting.ID_TOKEN_MINUTES, Integer.toString(idTokenMinutes));
+        given.put(Setting.ACCESS_TOKEN_MINUTES, Integer.toString(accessTokenMinutes));
+        given.put(Setting.REFRESH_TOKEN_DAYS, Integer.toString(refreshTokenDays));
+        given.put(Setting.SANDBOX_RECIPIENTS, String.join(",", sandboxRecipients));
+        Settings checked = Settings.defaults();
+        for (Map.Entry<Setting, String> e : given.entrySet()) {
+            Objects.requireNonNull(e.getValue(), e.getKey().key());
+            checked = checked.with(e.getKey(), e.getValue(), "Context '" + e.getKey().key() + "'");
         }
-        require(linkStyle.equals("page") || linkStyle.equals("direct"), "linkStyle", "must be 'page' or 'direct', not: " + linkStyle);
-        require(linkExpirySeconds >= 60 && linkExpirySeconds <= 86_400, "linkExpirySeconds", "must be between 60 and 86400");
-        require(requestCooldownSeconds >= 0 && requestCooldownSeconds <= 3_600, "requestCooldownSeconds", "must be between 0 and 3600");
-        require(maxFailedAttempts >= 1 && maxFailedAttempts <= 10, "maxFailedAttempts", "must be between 1 and 10");
-        require(signUpMode.equals("open") || signUpMode.equals("invite-only"), "signUpMode",
-                "must be 'open' or 'invite-only', not: " + signUpMode);
-        for (String domain : allowedEmailDomains) {
-            require(EmailAddress.isValid("x@" + domain), "allowedEmailDomains", "holds '" + domain + "', which is not a domain");
-        }
-        require(throttleRateLimit > 0 && throttleRateLimit <= 10_000, "throttleRateLimit", "must be between 0 and 10000 requests per second");
-        require(throttleBurstLimit >= 1 && throttleBurstLimit <= 5_000, "throttleBurstLimit", "must be between 1 and 5000");
-        require(memoryMb >= 256 && memoryMb <= 10_240, "memoryMb", "must be between 256 and 10240 (Java needs at least 256 MB)");
-        require(RETENTION_DAYS.contains(logRetentionDays), "logRetentionDays", "must be one of " + RETENTION_DAYS);
-        require(wafRequestsPer5Minutes >= 10 && wafRequestsPer5Minutes <= 2_000_000_000, "wafRequestsPer5Minutes",
-                "must be at least 10 (the WAF minimum)");
-        require(idTokenMinutes >= 5 && idTokenMinutes <= 1_440, "idTokenMinutes", "must be between 5 and 1440 (Cognito's limits)");
-        require(accessTokenMinutes >= 5 && accessTokenMinutes <= 1_440, "accessTokenMinutes", "must be between 5 and 1440 (Cognito's limits)");
-        require(refreshTokenDays >= 1 && refreshTokenDays <= 3_650, "refreshTokenDays", "must be between 1 and 3650 (Cognito's limits)");
+        allowedEmailDomains = checked.list(Setting.ALLOWED_EMAIL_DOMAINS);
+        sandboxRecipients = checked.list(Setting.SANDBOX_RECIPIENTS);
+        signUpMode = checked.text(Setting.SIGN_UP_MODE);
+        linkStyle = checked.text(Setting.LINK_STYLE);
     }
 
     public static Builder builder() {
@@ -114,120 +118,87 @@ public record SignInSettings(
 
     /** The settings as CDK context gives them; {@code context} returns null for an absent key. */
     public static SignInSettings fromContext(Function<String, Object> context) {
-        Builder b = builder();
-        String sender = text(context, "senderAddress");
-        if (sender == null) {
-            throw new IllegalArgumentException("Context 'senderAddress' is missing: the sign-in mail needs a From address. "
-                    + "Pass it as 'cdk deploy -c senderAddress=signin@example.com' (an address you can receive mail at; "
-                    + "SES sends it a verification link) or put it into cdk.json.");
-        }
-        b.senderAddress(sender);
-        ifPresent(context, "senderName", b::senderName);
-        ifPresent(context, "scheme", b::scheme);
-        ifPresent(context, "linkBase", v -> b.linkBase(v.isBlank() ? null : v));
-        ifPresent(context, "linkStyle", b::linkStyle);
-        ifPresent(context, "linkExpirySeconds", v -> b.linkExpirySeconds(integer("linkExpirySeconds", v)));
-        ifPresent(context, "requestCooldownSeconds", v -> b.requestCooldownSeconds(integer("requestCooldownSeconds", v)));
-        ifPresent(context, "maxFailedAttempts", v -> b.maxFailedAttempts(integer("maxFailedAttempts", v)));
-        ifPresent(context, "signUpMode", b::signUpMode);
-        ifPresent(context, "allowedEmailDomains", v -> b.allowedEmailDomains(commaList(v)));
-        ifPresent(context, "throttleRateLimit", v -> b.throttleRateLimit(decimal("throttleRateLimit", v)));
-        ifPresent(context, "throttleBurstLimit", v -> b.throttleBurstLimit(integer("throttleBurstLimit", v)));
-        ifPresent(context, "memoryMb", v -> b.memoryMb(integer("memoryMb", v)));
-        ifPresent(context, "logRetentionDays", v -> b.logRetentionDays(integer("logRetentionDays", v)));
-        ifPresent(context, "waf", v -> b.wafEnabled(bool("waf", v)));
-        ifPresent(context, "wafRequestsPer5Minutes", v -> b.wafRequestsPer5Minutes(integer("wafRequestsPer5Minutes", v)));
-        ifPresent(context, "idTokenMinutes", v -> b.idTokenMinutes(integer("idTokenMinutes", v)));
-        ifPresent(context, "accessTokenMinutes", v -> b.accessTokenMinutes(integer("accessTokenMinutes", v)));
-        ifPresent(context, "refreshTokenDays", v -> b.refreshTokenDays(integer("refreshTokenDays", v)));
-        ifPresent(context, "lambdaJar", v -> b.lambdaJar(Path.of(v)));
-        ifPresent(context, "sandboxRecipients", v -> b.sandboxRecipients(commaList(v)));
-        return b.build();
+        Settings s = Settings.fromContext(context);
+        return builder()
+                .senderAddress(s.find(Setting.SENDER_ADDRESS).orElse(null))
+                .senderName(s.text(Setting.SENDER_NAME))
+                .scheme(s.text(Setting.SCHEME))
+                .linkBase(s.text(Setting.LINK_BASE).isEmpty() ? null : s.text(Setting.LINK_BASE))
+                .linkStyle(s.text(Setting.LINK_STYLE))
+                .linkExpirySeconds(s.integer(Setting.LINK_EXPIRY_SECONDS))
+                .requestCooldownSeconds(s.integer(Setting.REQUEST_COOLDOWN_SECONDS))
+                .linksPerAddressPerHour(s.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR))
+                .pendingLinksPerAddress(s.integer(Setting.PENDING_LINKS_PER_ADDRESS))
+                .maxFailedAttempts(s.integer(Setting.MAX_FAILED_ATTEMPTS))
+                .signUpMode(s.text(Setting.SIGN_UP_MODE))
+                .allowedEmailDomains(s.list(Setting.ALLOWED_EMAIL_DOMAINS))
+                .throttleRateLimit(s.decimal(Setting.THROTTLE_RATE_LIMIT))
+                .throttleBurstLimit(s.integer(Setting.THROTTLE_BURST_LIMIT))
+                .memoryMb(s.integer(Setting.MEMORY_MB))
+                .logRetentionDays(s.integer(Setting.LOG_RETENTION_DAYS))
+                .wafEnabled(s.bool(Setting.WAF))
+                .wafRequestsPer5Minutes(s.integer(Setting.WAF_REQUESTS_PER_5_MINUTES))
+                .idTokenMinutes(s.integer(Setting.ID_TOKEN_MINUTES))
+                .accessTokenMinutes(s.integer(Setting.ACCESS_TOKEN_MINUTES))
+                .refreshTokenDays(s.integer(Setting.REFRESH_TOKEN_DAYS))
+                .lambdaJar(s.text(Setting.LAMBDA_JAR).isEmpty() ? null : Path.of(s.text(Setting.LAMBDA_JAR)))
+                .sandboxRecipients(s.list(Setting.SANDBOX_RECIPIENTS))
+                .build();
     }
 
-    private static String text(Function<String, Object> context, String key) {
-        Object value = context.apply(key);
-        if (value == null) {
-            return null;
+    /**
+     * The functions' environment variables of these settings (docs/CONTRACTS.md), for the
+     * settings the functions read.
+     */
+    public Map<String, String> functionEnvironment(Setting... settings) {
+        Settings s = Settings.defaults();
+        for (Setting setting : settings) {
+            s = s.with(setting, value(setting), setting.key());
         }
-        if (value instanceof List<?> list) {
-            return String.join(",", list.stream().map(String::valueOf).toList());
-        }
-        return String.valueOf(value).strip();
+        return s.environment(List.of(settings));
     }
 
-    private static void ifPresent(Function<String, Object> context, String key, java.util.function.Consumer<String> setter) {
-        String value = text(context, key);
-        if (value != null) {
-            setter.accept(value);
-        }
-    }
-
-    private static int integer(String key, String value) {
-        try {
-            double d = Double.parseDouble(value);
-            if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-                throw new NumberFormatException();
-            }
-            return (int) d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Context '" + key + "' must be a whole number, not: " + value, e);
-        }
-    }
-
-    private static double decimal(String key, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Context '" + key + "' must be a number, not: " + value, e);
-        }
-    }
-
-    private static boolean bool(String key, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes" -> true;
-            case "false", "off", "no" -> false;
-            default -> throw new IllegalArgumentException("Context '" + key + "' must be true or false, not: " + value);
+    private String value(Setting setting) {
+        return switch (setting) {
+            case SENDER_ADDRESS -> senderAddress;
+            case SENDER_NAME -> senderName;
+            case SCHEME -> scheme;
+            case LINK_STYLE -> linkStyle;
+            case LINK_EXPIRY_SECONDS -> Integer.toString(linkExpirySeconds);
+            case REQUEST_COOLDOWN_SECONDS -> Integer.toString(requestCooldownSeconds);
+            case LINKS_PER_ADDRESS_PER_HOUR -> Integer.toString(linksPerAddressPerHour);
+            case PENDING_LINKS_PER_ADDRESS -> Integer.toString(pendingLinksPerAddress);
+            case MAX_FAILED_ATTEMPTS -> Integer.toString(maxFailedAttempts);
+            case SIGN_UP_MODE -> signUpMode;
+            case ALLOWED_EMAIL_DOMAINS -> String.join(",", allowedEmailDomains);
+            default -> throw new IllegalArgumentException(setting.key() + " is not passed to the functions by the stack");
         };
-    }
-
-    private static List<String> commaList(String value) {
-        List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.strip().toLowerCase(Locale.ROOT));
-            }
-        }
-        return items;
-    }
-
-    private static void require(boolean ok, String key, String what) {
-        if (!ok) {
-            throw new IllegalArgumentException("Context '" + key + "' " + what + ".");
-        }
     }
 
     /** Defaults as in DESIGN.md; only {@link #senderAddress} has none. */
     public static final class Builder {
         private String senderAddress;
-        private String senderName = "Sign-in";
-        private String scheme = "com.example.signin";
+        private static final Settings DEFAULTS = Settings.defaults();
+        private String senderName = DEFAULTS.text(Setting.SENDER_NAME);
+        private String scheme = DEFAULTS.text(Setting.SCHEME);
         private String linkBase;
-        private String linkStyle = "page";
-        private int linkExpirySeconds = 900;
-        private int requestCooldownSeconds = 60;
-        private int maxFailedAttempts = 3;
-        private String signUpMode = "open";
+        private String linkStyle = DEFAULTS.text(Setting.LINK_STYLE);
+        private int linkExpirySeconds = DEFAULTS.integer(Setting.LINK_EXPIRY_SECONDS);
+        private int requestCooldownSeconds = DEFAULTS.integer(Setting.REQUEST_COOLDOWN_SECONDS);
+        private int linksPerAddressPerHour = DEFAULTS.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR);
+        private int pendingLinksPerAddress = DEFAULTS.integer(Setting.PENDING_LINKS_PER_ADDRESS);
+        private int maxFailedAttempts = DEFAULTS.integer(Setting.MAX_FAILED_ATTEMPTS);
+        private String signUpMode = DEFAULTS.text(Setting.SIGN_UP_MODE);
         private List<String> allowedEmailDomains = List.of();
-        private double throttleRateLimit = 10;
-        private int throttleBurstLimit = 20;
-        private int memoryMb = 1024;
-        private int logRetentionDays = 30;
-        private boolean wafEnabled = true;
-        private int wafRequestsPer5Minutes = 100;
-        private int idTokenMinutes = 60;
-        private int accessTokenMinutes = 60;
-        private int refreshTokenDays = 30;
+        private double throttleRateLimit = DEFAULTS.decimal(Setting.THROTTLE_RATE_LIMIT);
+        private int throttleBurstLimit = DEFAULTS.integer(Setting.THROTTLE_BURST_LIMIT);
+        private int memoryMb = DEFAULTS.integer(Setting.MEMORY_MB);
+        private int logRetentionDays = DEFAULTS.integer(Setting.LOG_RETENTION_DAYS);
+        private boolean wafEnabled = DEFAULTS.bool(Setting.WAF);
+        private int wafRequestsPer5Minutes = DEFAULTS.integer(Setting.WAF_REQUESTS_PER_5_MINUTES);
+        private int idTokenMinutes = DEFAULTS.integer(Setting.ID_TOKEN_MINUTES);
+        private int accessTokenMinutes = DEFAULTS.integer(Setting.ACCESS_TOKEN_MINUTES);
+        private int refreshTokenDays = DEFAULTS.integer(Setting.REFRESH_TOKEN_DAYS);
         private Path lambdaJar;
         private List<String> sandboxRecipients = List.of();
 
@@ -242,6 +213,8 @@ public record SignInSettings(
         public Builder linkExpirySeconds(int v) { linkExpirySeconds = v; return this; }
         public Builder requestCooldownSeconds(int v) { requestCooldownSeconds = v; return this; }
         public Builder maxFailedAttempts(int v) { maxFailedAttempts = v; return this; }
+        public Builder linksPerAddressPerHour(int v) { linksPerAddressPerHour = v; return this; }
+        public Builder pendingLinksPerAddress(int v) { pendingLinksPerAddress = v; return this; }
         public Builder signUpMode(String v) { signUpMode = v; return this; }
         public Builder allowedEmailDomains(List<String> v) { allowedEmailDomains = v; return this; }
         public Builder throttleRateLimit(double v) { throttleRateLimit = v; return this; }
@@ -258,7 +231,8 @@ public record SignInSettings(
 
         public SignInSettings build() {
             return new SignInSettings(senderAddress, senderName, scheme, Optional.ofNullable(linkBase), linkStyle,
-                    linkExpirySeconds, requestCooldownSeconds, maxFailedAttempts, signUpMode, allowedEmailDomains,
+                    linkExpirySeconds, requestCooldownSeconds, linksPerAddressPerHour, pendingLinksPerAddress,
+                    maxFailedAttempts, signUpMode, allowedEmailDomains,
                     throttleRateLimit, throttleBurstLimit, memoryMb, logRetentionDays, wafEnabled, wafRequestsPer5Minutes,
                     idTokenMinutes, accessTokenMinutes, refreshTokenDays, Optional.ofNullable(lambdaJar), sandboxRecipients);
         }

@@ -1,5 +1,7 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.LinkPage;
+import com.example.signin.protocol.Setting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,8 @@ import software.constructs.Construct;
 
 /**
  * The whole AWS backend of the magic-link sign-in: the user pool with its five triggers, the
- * sign-in API and its link page, the link table, the sender identity, the per-deployment salt and
- * (optionally) a WAF rate limit. Its outputs are exactly the desktop app's configuration, so
+ * sign-in API and its link page, the link table, the queue of link requests with its delivery
+ * function, the sender identity, the deployment secret and (optionally) a WAF rate limit. Its outputs are exactly the desktop app's configuration, so
  * {@code cdk deploy --outputs-file out.json} writes the file the app reads with {@code --config}.
  */
 public final class SignInStack extends Stack {
@@ -33,28 +35,31 @@ public final class SignInStack extends Stack {
     private final SignInUserPool userPool;
     private final SignInRestApi api;
     private final LinkTable linkTable;
-    private final Secret emailHashSalt;
+    private final Secret deploymentSecret;
+    private final LinkQueue linkQueue;
     private final EmailIdentity sender;
     private final Map<String, JavaFunction> functions = new LinkedHashMap<>();
     private final Map<String, Policy> accessPolicies = new LinkedHashMap<>();
     private final RateLimitFirewall firewall;
+    private final RateLimitFirewall poolFirewall;
 
     public SignInStack(Construct scope, String id, StackProps props, SignInSettings settings) {
         super(scope, id, props);
         Path jar = LambdaJar.locate(settings.lambdaJar(), Path.of(""));
 
         linkTable = new LinkTable(this, "LinkTable");
-        // Generated once when the stack is created and kept across updates: a new salt would orphan every outstanding
-        // link and reset every cooldown. The template holds only a reference; CloudFormation resolves it on deploy.
-        emailHashSalt = Secret.Builder.create(this, "EmailHashSalt")
-                .description("Salt of the e-mail and link hashes in the link table (EMAIL_HASH_SALT)")
+        // Generated once when the stack is created and kept across updates: a new secret would orphan every outstanding
+        // link and reset every cooldown. The functions read it from Secrets Manager at start (DEPLOYMENT_SECRET_ARN);
+        // its value never appears in the template or in an environment variable.
+        deploymentSecret = Secret.Builder.create(this, "DeploymentSecret")
+                .description("Root of the keys of the link table's keyed hashes (addresses, devices, secrets)")
                 .generateSecretString(SecretStringGenerator.builder()
-                        .passwordLength(43)
+                        .passwordLength(48)
                         .excludePunctuation(true)
                         .includeSpace(false)
                         .build())
                 .build();
-        String salt = emailHashSalt.getSecretValue().unsafeUnwrap();
+        linkQueue = new LinkQueue(this, "LinkQueue");
         sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(settings.senderAddress())).build();
         List<String> sendIdentities = new java.util.ArrayList<>(List.of(sender.getEmailIdentityArn()));
         for (int i = 0; i < settings.sandboxRecipients().size(); i++) {
@@ -62,18 +67,16 @@ public final class SignInStack extends Stack {
                     .identity(Identity.email(settings.sandboxRecipients().get(i))).build().getEmailIdentityArn());
         }
 
-        String domains = String.join(",", settings.allowedEmailDomains());
         JavaFunction preSignUp = function("PreSignUp", "PreSignUpHandler", "Admits or refuses a new account (sign-up mode, domains)",
-                settings, jar, Map.of("SIGN_UP_MODE", settings.signUpMode(), "ALLOWED_EMAIL_DOMAINS", domains));
+                settings, jar, settings.functionEnvironment(Setting.SIGN_UP_MODE, Setting.ALLOWED_EMAIL_DOMAINS));
         JavaFunction define = function("DefineAuthChallenge", "DefineAuthChallengeHandler",
                 "Drives CUSTOM_AUTH: one custom challenge, tokens after one correct answer", settings, jar, Map.of());
         JavaFunction create = function("CreateAuthChallenge", "CreateAuthChallengeHandler",
                 "Issues the custom challenge (no secret in its public parameters)", settings, jar, Map.of());
         JavaFunction verify = function("VerifyAuthChallenge", "VerifyAuthChallengeHandler",
-                "Checks a link's secret and verifier and uses the link up", settings, jar, Map.of(
-                        "LINK_TABLE", linkTable.table().getTableName(),
-                        "EMAIL_HASH_SALT", salt,
-                        "MAX_FAILED_ATTEMPTS", Integer.toString(settings.maxFailedAttempts())));
+                "Checks a link's secret and verifier and uses the link up", settings, jar, with(
+                        settings.functionEnvironment(Setting.MAX_FAILED_ATTEMPTS),
+                        Map.of("LINK_TABLE", linkTable.table().getTableName(), "DEPLOYMENT_SECRET_ARN", deploymentSecret.getSecretArn())));
         JavaFunction postAuth = function("PostAuthentication", "PostAuthenticationHandler",
                 "Marks the address verified after the first sign-in", settings, jar, Map.of());
 
@@ -89,21 +92,26 @@ public final class SignInStack extends Stack {
                 .build());
         String poolArn = userPool.userPool().getUserPoolArn();
 
-        Map<String, String> signInEnvironment = new LinkedHashMap<>();
-        signInEnvironment.put("LINK_TABLE", linkTable.table().getTableName());
-        signInEnvironment.put("USER_POOL_ID", userPool.userPool().getUserPoolId());
-        signInEnvironment.put("EMAIL_HASH_SALT", salt);
-        signInEnvironment.put("LINK_EXPIRY_SECONDS", Integer.toString(settings.linkExpirySeconds()));
-        signInEnvironment.put("REQUEST_COOLDOWN_SECONDS", Integer.toString(settings.requestCooldownSeconds()));
-        signInEnvironment.put("URL_SCHEME", settings.scheme());
-        signInEnvironment.put("LINK_STYLE", settings.linkStyle());
-        signInEnvironment.put("SENDER_ADDRESS", settings.senderAddress());
-        signInEnvironment.put("SENDER_NAME", settings.senderName());
-        signInEnvironment.put("ALLOWED_EMAIL_DOMAINS", domains);
-        signInEnvironment.put("SIGN_UP_MODE", settings.signUpMode());
-        signInEnvironment.put("MAIL_TRANSPORT", "ses");
-        JavaFunction signIn = function("SignInFunction", "SignInApiHandler", "POST /signin: records a link and mails it",
-                settings, jar, signInEnvironment);
+        // Both read the same settings (MagicLinkSettings); only the worker sends mail and touches the pool.
+        Setting[] linkSettings = {Setting.LINK_EXPIRY_SECONDS, Setting.REQUEST_COOLDOWN_SECONDS, Setting.LINKS_PER_ADDRESS_PER_HOUR,
+                Setting.PENDING_LINKS_PER_ADDRESS, Setting.SCHEME, Setting.LINK_STYLE, Setting.ALLOWED_EMAIL_DOMAINS,
+                Setting.SIGN_UP_MODE};
+        Map<String, String> wiring = Map.of("LINK_TABLE", linkTable.table().getTableName(),
+                "USER_POOL_ID", userPool.userPool().getUserPoolId(),
+                "DEPLOYMENT_SECRET_ARN", deploymentSecret.getSecretArn());
+        Map<String, String> signInWiring = new LinkedHashMap<>(wiring);
+        signInWiring.put("LINK_QUEUE_URL", linkQueue.queue().getQueueUrl());
+        JavaFunction signIn = function("SignInFunction", "SignInApiHandler",
+                "POST /signin: checks, cooldown and budget, queues the link", settings, jar,
+                with(settings.functionEnvironment(linkSettings), signInWiring));
+        Map<String, String> deliveryWiring = new LinkedHashMap<>(wiring);
+        deliveryWiring.put("MAIL_TRANSPORT", "ses");
+        List<Setting> deliverySettings = new java.util.ArrayList<>(List.of(linkSettings));
+        deliverySettings.addAll(List.of(Setting.SENDER_ADDRESS, Setting.SENDER_NAME));
+        JavaFunction delivery = function("LinkDelivery", "LinkDeliveryHandler",
+                "Delivers queued link requests: account, record, mail (at most one mail per message)", settings, jar,
+                with(settings.functionEnvironment(deliverySettings.toArray(Setting[]::new)), deliveryWiring));
+        linkQueue.deliverTo(delivery.alias());
 
         api = new SignInRestApi(this, "SignInApi", SignInRestApiProps.builder()
                 .signInFunction(signIn.alias())
@@ -116,22 +124,38 @@ public final class SignInStack extends Stack {
         String linkBase = settings.linkBase().orElse(api.baseUrl());
         // Added after the API exists; the version hash is computed at synthesis, so it still covers this variable.
         signIn.function().addEnvironment("LINK_BASE", linkBase);
+        delivery.function().addEnvironment("LINK_BASE", linkBase);
 
         // Separate policies, not the roles' default policies: a function depends on its role (and every child of it),
         // so a pool-ARN statement there would close the cycle pool -> trigger -> role policy -> pool.
+        String readSecret = "secretsmanager:GetSecretValue";
+        // The request path writes cooldown and budget items and queues; it reads nothing, so it cannot tell accounts apart.
         access("SignInAccess", signIn, List.of(
-                statement(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-                        linkTable.table().getTableArn()),
+                statement(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), linkTable.table().getTableArn()),
+                statement(List.of("sqs:SendMessage"), linkQueue.queue().getQueueArn()),
+                statement(List.of(readSecret), deploymentSecret.getSecretArn())));
+        access("LinkDeliveryAccess", delivery, List.of(
+                statement(List.of("dynamodb:PutItem", "dynamodb:Query", "dynamodb:DeleteItem"), linkTable.table().getTableArn()),
                 statement(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword"), poolArn),
-                statement(List.of("ses:SendEmail"), sendIdentities)));
+                statement(List.of("ses:SendEmail"), sendIdentities),
+                statement(List.of(readSecret), deploymentSecret.getSecretArn())));
         access("VerifyAuthChallengeAccess", verify, List.of(
-                statement(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), linkTable.table().getTableArn())));
+                statement(List.of("dynamodb:Query", "dynamodb:UpdateItem"), linkTable.table().getTableArn()),
+                statement(List.of(readSecret), deploymentSecret.getSecretArn())));
         access("PostAuthenticationAccess", postAuth, List.of(
                 statement(List.of("cognito-idp:AdminUpdateUserAttributes"), poolArn)));
 
         firewall = settings.wafEnabled()
                 ? new RateLimitFirewall(this, "Firewall", RateLimitFirewallProps.builder()
                         .resourceArn(api.stageArn())
+                        .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
+                        .build())
+                : null;
+        // The user pool's own API (InitiateAuth, RespondToAuthChallenge) is public too: the same per-IP limit.
+        poolFirewall = settings.wafEnabled()
+                ? new RateLimitFirewall(this, "UserPoolFirewall", RateLimitFirewallProps.builder()
+                        .resourceArn(poolArn)
+                        .guarded(RateLimitFirewallProps.Guarded.USER_POOL)
                         .requestsPer5Minutes(settings.wafRequestsPer5Minutes())
                         .build())
                 : null;
@@ -159,6 +183,13 @@ public final class SignInStack extends Stack {
                 .build());
         functions.put(handlerClass, fn);
         return fn;
+    }
+
+    /** The settings' variables followed by the stack's own wiring variables. */
+    private static Map<String, String> with(Map<String, String> settings, Map<String, String> wiring) {
+        Map<String, String> env = new LinkedHashMap<>(settings);
+        new java.util.TreeMap<>(wiring).forEach(env::put);
+        return env;
     }
 
     private void access(String id, JavaFunction fn, List<PolicyStatement> statements) {
@@ -189,6 +220,8 @@ public final class SignInStack extends Stack {
         }
         NagSuppressions.suppress(api.api(), "AwsSolutions-APIG4", "Public by design: POST /signin is how a signed-out person asks for "
                 + "a link and GET /open is the page the link opens; both are throttled, and /signin is validated and rate limited.");
+        NagSuppressions.suppress(api.api(), "AwsSolutions-APIG2", "POST /signin has no gateway request validator on purpose: the "
+                + "function validates every body itself, so AWS and the local backend answer alike (docs/CONTRACTS.md).");
         NagSuppressions.suppress(api.api(), "AwsSolutions-COG4", "Public by design: nobody calling POST /signin or GET /open has a "
                 + "token yet, so a Cognito authorizer cannot apply.");
         NagSuppressions.suppress(api.api(), "AwsSolutions-APIG6", "The stage writes a JSON access log for every request; execution "
@@ -197,8 +230,8 @@ public final class SignInStack extends Stack {
             NagSuppressions.suppress(api.api(), "AwsSolutions-APIG3", "The deployer turned the WAF off (context waf=false); the stage "
                     + "throttle and the per-address cooldown still limit requests.");
         }
-        NagSuppressions.suppress(emailHashSalt, "AwsSolutions-SMG4", "The salt is a pepper, not a credential: rotating it would orphan "
-                + "every outstanding link and reset every cooldown, with nothing gained.");
+        NagSuppressions.suppress(deploymentSecret, "AwsSolutions-SMG4", "The deployment secret is a pepper, not a credential: rotating "
+                + "it would orphan every outstanding link and reset every cooldown and budget, with nothing gained.");
     }
 
     public SignInUserPool userPool() {
@@ -213,8 +246,12 @@ public final class SignInStack extends Stack {
         return linkTable;
     }
 
-    public Secret emailHashSalt() {
-        return emailHashSalt;
+    public Secret deploymentSecret() {
+        return deploymentSecret;
+    }
+
+    public LinkQueue linkQueue() {
+        return linkQueue;
     }
 
     public EmailIdentity sender() {
@@ -231,8 +268,13 @@ public final class SignInStack extends Stack {
         return Map.copyOf(accessPolicies);
     }
 
-    /** The WAF, or null when turned off. */
+    /** The sign-in API's WAF, or null when turned off. */
     public RateLimitFirewall firewall() {
         return firewall;
+    }
+
+    /** The user pool's WAF, or null when turned off. */
+    public RateLimitFirewall poolFirewall() {
+        return poolFirewall;
     }
 }

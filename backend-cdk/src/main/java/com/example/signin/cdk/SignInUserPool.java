@@ -14,6 +14,8 @@ import software.amazon.awscdk.services.cognito.StandardAttributes;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolTriggers;
+import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.StandardAttributesMask;
 import software.constructs.Construct;
 
 /**
@@ -35,7 +37,9 @@ public final class SignInUserPool extends Construct {
                 .selfSignUpEnabled(false)
                 .autoVerify(AutoVerifiedAttrs.builder().email(false).build())
                 .standardAttributes(StandardAttributes.builder()
-                        .email(StandardAttribute.builder().required(true).mutable(true).build())
+                        // Not "required": Cognito insists a client may write every required attribute, and this client must
+                        // never write the address (it is the username anyway, so every account has one).
+                        .email(StandardAttribute.builder().required(false).mutable(true).build())
                         .build())
                 .accountRecovery(AccountRecovery.NONE)
                 .mfa(Mfa.OFF)
@@ -67,6 +71,11 @@ public final class SignInUserPool extends Construct {
                 .preventUserExistenceErrors(true)
                 .enableTokenRevocation(true)
                 .authSessionValidity(Duration.minutes(3))
+                // A signed-in person must not move their account onto someone else's address (UpdateUserAttributes):
+                // the client may write no attribute; email and email_verified are set by the functions only.
+                .writeAttributes(new ClientAttributes())
+                .readAttributes(new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder()
+                        .email(true).emailVerified(true).build()))
                 .idTokenValidity(Duration.minutes(props.idTokenMinutes()))
                 .accessTokenValidity(Duration.minutes(props.accessTokenMinutes()))
                 .refreshTokenValidity(Duration.days(props.refreshTokenDays()))

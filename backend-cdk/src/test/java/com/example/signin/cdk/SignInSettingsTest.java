@@ -31,7 +31,9 @@ class SignInSettingsTest {
         SignInSettings s = fromContext(Map.of("senderAddress", "signin@example.com"));
         assertThat(s.linkExpirySeconds()).isEqualTo(900);
         assertThat(s.requestCooldownSeconds()).isEqualTo(60);
-        assertThat(s.maxFailedAttempts()).isEqualTo(3);
+        assertThat(s.maxFailedAttempts()).isEqualTo(5);
+        assertThat(s.linksPerAddressPerHour()).isEqualTo(10);
+        assertThat(s.pendingLinksPerAddress()).isEqualTo(5);
         assertThat(s.signUpMode()).isEqualTo("open");
         assertThat(s.linkStyle()).isEqualTo("page");
         assertThat(s.allowedEmailDomains()).isEmpty();
@@ -88,20 +90,22 @@ class SignInSettingsTest {
             senderAddress          | not-an-address          | Context 'senderAddress' must be an email address
             scheme                 | myapp                   | reverse-DNS
             linkBase               | http://example.com      | https
-            linkStyle              | fancy                   | Context 'linkStyle' must be 'page' or 'direct'
-            linkExpirySeconds      | ten                     | Context 'linkExpirySeconds' must be a whole number
-            linkExpirySeconds      | 5                       | Context 'linkExpirySeconds' must be between 60 and 86400
+            linkStyle              | fancy                   | Context 'linkStyle' must be one of page, direct, not: fancy
+            linkExpirySeconds      | ten                     | Context 'linkExpirySeconds' must be a whole number of seconds from 60 to 86400, not: ten
+            linkExpirySeconds      | 5                       | Context 'linkExpirySeconds' must be a whole number of seconds from 60 to 86400, not: 5
             requestCooldownSeconds | 1.5                     | Context 'requestCooldownSeconds' must be a whole number
-            maxFailedAttempts      | 0                       | Context 'maxFailedAttempts' must be between 1 and 10
-            signUpMode             | closed                  | Context 'signUpMode' must be 'open' or 'invite-only'
+            linksPerAddressPerHour | 0                       | Context 'linksPerAddressPerHour' must be a whole number of links from 1 to 1000
+            pendingLinksPerAddress | 21                      | Context 'pendingLinksPerAddress' must be a whole number of links from 1 to 20
+            maxFailedAttempts      | 0                       | Context 'maxFailedAttempts' must be a whole number of attempts from 1 to 10
+            signUpMode             | closed                  | Context 'signUpMode' must be one of open, invite-only
             allowedEmailDomains    | example.com,not a domain| Context 'allowedEmailDomains' holds 'not a domain'
-            throttleRateLimit      | 0                       | Context 'throttleRateLimit' must be between
-            memoryMb               | 128                     | Context 'memoryMb' must be between 256 and 10240
+            throttleRateLimit      | 0                       | Context 'throttleRateLimit' must be a number of requests per second
+            memoryMb               | 128                     | Context 'memoryMb' must be a whole number of MB (Java needs at least 256 MB) from 256 to 10240
             logRetentionDays       | 10                      | Context 'logRetentionDays' must be one of
             waf                    | maybe                   | Context 'waf' must be true or false
-            wafRequestsPer5Minutes | 5                       | Context 'wafRequestsPer5Minutes' must be at least 10
-            idTokenMinutes         | 2                       | Context 'idTokenMinutes' must be between 5 and 1440
-            refreshTokenDays       | 0                       | Context 'refreshTokenDays' must be between 1 and 3650
+            wafRequestsPer5Minutes | 5                       | Context 'wafRequestsPer5Minutes' must be a whole number of requests from 10
+            idTokenMinutes         | 2                       | Context 'idTokenMinutes' must be a whole number of minutes from 5 to 1440
+            refreshTokenDays       | 0                       | Context 'refreshTokenDays' must be a whole number of days from 1 to 3650
             sandboxRecipients      | alice                   | Context 'sandboxRecipients' holds 'alice'
             """)
     void aBadValueNamesItsContextKey(String key, String value, String message) {

@@ -16,6 +16,7 @@ import com.example.signin.desktop.ui.MainWindowViewModel;
 import com.example.signin.desktop.ui.Messages;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,8 +67,8 @@ class SignInEndToEndTest {
 
     @BeforeEach
     void requireXdgUtils() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdg-open")) && Files.isExecutable(Path.of("/usr/bin/xdg-mime")),
-                "needs xdg-open and xdg-mime (Debian xdg-utils; .ci/setup.d/desktop-app.sh installs it)");
+        Tools.require("xdg-open", "xdg-utils");
+        Tools.require("xdg-mime", "xdg-utils");
         dataDir = root.resolve("data");
         variables = new HashMap<>();
         variables.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

@@ -7,6 +7,7 @@ import com.example.signin.lambdas.internal.AwsClients;
 import com.example.signin.lambdas.internal.Environment;
 import com.example.signin.lambdas.internal.LambdaWiring;
 import com.example.signin.lambdas.internal.SdkPriming;
+import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.lambdas.service.LinkVerifier;
 import com.example.signin.protocol.SignInApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,9 +19,9 @@ import java.util.Objects;
 /**
  * Verify auth challenge response trigger: {@link LinkVerifier} with the answer (the link's
  * secret) and the code verifier from the client metadata. A secret that matches no record gives
- * {@code answerCorrect=false}; a matching secret that cannot sign in fails the invocation with a
+ * {@code answerCorrect=false} and changes nothing; a matching secret that cannot sign in fails the invocation with a
  * {@link com.example.signin.lambdas.service.LinkRefusalException} whose message is the refusal
- * code. Reads {@code LINK_TABLE}, {@code EMAIL_HASH_SALT}, {@code MAX_FAILED_ATTEMPTS}.
+ * code. Reads {@code LINK_TABLE}, {@code DEPLOYMENT_SECRET_ARN}, {@code MAX_FAILED_ATTEMPTS}.
  */
 public final class VerifyAuthChallengeHandler implements
         RequestHandler<CognitoUserPoolVerifyAuthChallengeResponseEvent, CognitoUserPoolVerifyAuthChallengeResponseEvent> {
@@ -30,8 +31,9 @@ public final class VerifyAuthChallengeHandler implements
 
     public VerifyAuthChallengeHandler() {
         Environment env = Environment.system();
-        DynamoDbClient dynamo = new AwsClients(env).dynamo();
-        this.verifier = LambdaWiring.linkVerifier(env, dynamo, Clock.systemUTC());
+        AwsClients aws = new AwsClients(env);
+        DynamoDbClient dynamo = aws.dynamo();
+        this.verifier = LambdaWiring.linkVerifier(env, LambdaWiring.linkKeys(env, aws::secretsManager), dynamo, Clock.systemUTC());
         // SnapStart: prime the DynamoDB client's request path before the snapshot, without a network call.
         this.priming = new SdkPriming().dynamo(dynamo, LambdaWiring.linkTable(env)).register();
     }
@@ -43,11 +45,11 @@ public final class VerifyAuthChallengeHandler implements
 
     /**
      * Builds the handler the way the Lambda does, from environment variables ({@code LINK_TABLE},
-     * {@code EMAIL_HASH_SALT}, {@code MAX_FAILED_ATTEMPTS}), with the caller's DynamoDB client:
-     * for the local backend.
+     * {@code MAX_FAILED_ATTEMPTS}), with the caller's keys and DynamoDB client: for the local backend.
      */
-    public static VerifyAuthChallengeHandler create(Map<String, String> environment, DynamoDbClient dynamo, Clock clock) {
-        return new VerifyAuthChallengeHandler(LambdaWiring.linkVerifier(new Environment(environment), dynamo, clock));
+    public static VerifyAuthChallengeHandler create(Map<String, String> environment, LinkKeys keys, DynamoDbClient dynamo,
+                                                    Clock clock) {
+        return new VerifyAuthChallengeHandler(LambdaWiring.linkVerifier(new Environment(environment), keys, dynamo, clock));
     }
 
     @Override

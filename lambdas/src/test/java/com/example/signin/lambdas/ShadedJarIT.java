@@ -78,7 +78,8 @@ class ShadedJarIT {
         // as the stack sets them (docs/CONTRACTS.md)
         env.put("LINK_TABLE", "links");
         env.put("USER_POOL_ID", "eu-west-1_AbCdEf123");
-        env.put("EMAIL_HASH_SALT", "0123456789abcdef0123");
+        env.put("DEPLOYMENT_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:deployment-AbCdEf");
+        env.put("LINK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/000000000000/links");
         env.put("URL_SCHEME", "com.example.signin");
         env.put("LINK_BASE", "https://signin.example.com");
         env.put("SENDER_ADDRESS", "no-reply@example.com");
@@ -212,19 +213,20 @@ class ShadedJarIT {
         String[] result = run(lambdaEnvironment(), "com.example.signin.lambdas.driver.ShadedJarSmoke");
 
         assertThat(result[0]).as(result[2]).isEqualTo("0");
-        // verify (DynamoDB), post authentication (Cognito), sign-in API (DynamoDB, Cognito, SES)
-        assertThat(result[1]).contains("primed=5 status=405");
+        // verify (DynamoDB), post authentication (Cognito), sign-in API (DynamoDB, SQS), delivery (DynamoDB, Cognito, SES);
+        // the deployment secret read at start by verify, sign-in and delivery
+        assertThat(result[1]).contains("primed=7 status=405 secretReads=3");
     }
 
     @Test
     void aMissingVariableStopsStartupNamingIt() throws Exception {
         Map<String, String> env = lambdaEnvironment();
-        env.remove("EMAIL_HASH_SALT");
+        env.remove("DEPLOYMENT_SECRET_ARN");
 
         String[] result = run(env, "com.example.signin.lambdas.driver.ShadedJarSmoke");
 
         assertThat(result[0]).isNotEqualTo("0");
-        assertThat(result[2]).contains("EMAIL_HASH_SALT is not set: it must be a random per-deployment value of at least 16 characters.");
+        assertThat(result[2]).contains("DEPLOYMENT_SECRET_ARN is not set: it must be the ARN of the deployment secret in Secrets Manager.");
     }
 
     @Test

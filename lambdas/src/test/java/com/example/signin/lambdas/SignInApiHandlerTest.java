@@ -6,7 +6,9 @@ import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.LinkStyle;
 import com.example.signin.lambdas.service.MagicLinkService;
 import com.example.signin.lambdas.service.MagicLinkSettings;
-import com.example.signin.lambdas.service.ResponseFloor;
+import com.example.signin.lambdas.service.LinkDelivery;
+import com.example.signin.lambdas.service.LinkKeys;
+import com.example.signin.lambdas.service.LinkQueueFullException;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.testing.Events;
 import com.example.signin.lambdas.testing.InMemoryDirectory;
@@ -66,14 +68,17 @@ class SignInApiHandlerTest {
         store = new LinkStore(dynamo.client(), table);
     }
 
+    static final LinkKeys KEYS = new LinkKeys("api-test-deployment-secret-0123456789abc");
+
     static MagicLinkSettings settings(SignUpPolicy policy) {
-        return new MagicLinkSettings("eu-west-1_pool", "api-test-salt-01234567", Duration.ofMinutes(15), Duration.ofSeconds(60),
-                new MagicLinkFormat("com.example.signin", "https://signin.example.com"), LinkStyle.PAGE, policy, Duration.ZERO);
+        return new MagicLinkSettings("eu-west-1_pool", Duration.ofMinutes(15), Duration.ofSeconds(60), 10, 5, 5,
+                new MagicLinkFormat("com.example.signin", "https://signin.example.com"), LinkStyle.PAGE, policy);
     }
 
+    /** The handler over the request path, with a queue that delivers at once. */
     private SignInApiHandler handler(SignUpPolicy policy, String cors) {
-        MagicLinkService service = new MagicLinkService(settings(policy), store, directory, mailer, clock, new SeededRandom(9),
-                new ResponseFloor(Duration.ZERO, System::nanoTime, d -> { }));
+        LinkDelivery delivery = new LinkDelivery(settings(policy), KEYS, store, directory, mailer, clock, new SeededRandom(10));
+        MagicLinkService service = new MagicLinkService(settings(policy), KEYS, store, delivery::deliver, clock, new SeededRandom(9));
         return new SignInApiHandler(service, cors);
     }
 
@@ -100,7 +105,7 @@ class SignInApiHandlerTest {
         APIGatewayProxyResponseEvent response = handler().handleRequest(Events.load("api-gateway-signin.json", APIGatewayProxyRequestEvent.class), null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(json(response).get("message").asText()).isEqualTo(SignInApiHandler.ACCEPTED_MESSAGE);
+        assertThat(json(response).get("message").asText()).isEqualTo(com.example.signin.lambdas.api.SignInAnswer.ACCEPTED_MESSAGE);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
                 .containsEntry("Cache-Control", "no-store")
                 .doesNotContainKey("Access-Control-Allow-Origin");
@@ -210,15 +215,55 @@ class SignInApiHandlerTest {
     }
 
     @Test
-    void aMailOutageIs503AndTheNextRequestWorks() throws Exception {
-        SignInApiHandler handler = handler();
+    void aMailOutageNeverReachesTheCaller() {
         mailer.failing = true;
-        APIGatewayProxyResponseEvent response = handler.handleRequest(post(body("alice@example.com")), null);
-        assertThat(response.getStatusCode()).isEqualTo(503);
-        assertThat(json(response).get("error").asText()).isEqualTo("email_unavailable");
+        SignInApiHandler handler = new SignInApiHandler(new MagicLinkService(settings(SignUpPolicy.open()), KEYS, store,
+                request -> { }, clock, new SeededRandom(9)), null);
 
-        mailer.failing = false;
         assertThat(handler.handleRequest(post(body("alice@example.com")), null).getStatusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aFullQueueIs503AndNothingElse() throws Exception {
+        SignInApiHandler handler = new SignInApiHandler(new MagicLinkService(settings(SignUpPolicy.open()), KEYS, store,
+                request -> {
+                    throw new LinkQueueFullException("full", null);
+                }, clock, new SeededRandom(9)), null);
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(post(body("alice@example.com")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(json(response).get("error").asText()).isEqualTo("service_unavailable");
+    }
+
+    @Test
+    void theAnswerCarriesTheLinkLifetimeAndTheResendWait() throws Exception {
+        JsonNode answer = json(handler().handleRequest(post(body("alice@example.com")), null));
+
+        assertThat(answer.get("expiresIn").asInt()).isEqualTo(900);
+        assertThat(answer.get("retryAfter").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void aBodyNotDeclaredJsonIs415AsACrossSiteFormPostWouldBe() throws Exception {
+        APIGatewayProxyRequestEvent event = post(body("alice@example.com"));
+        event.setHeaders(Map.of("Content-Type", "text/plain"));
+
+        APIGatewayProxyResponseEvent response = handler().handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(415);
+        assertThat(json(response).get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    @Test
+    void aMalformedDeviceIdIs400() throws Exception {
+        String body = body("alice@example.com").replace("{", "{\"deviceId\":\"too-short\",");
+
+        APIGatewayProxyResponseEvent response = handler().handleRequest(post(body), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).contains("deviceId");
     }
 
     @Test
@@ -227,8 +272,8 @@ class SignInApiHandlerTest {
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     throw SdkClientException.create("Unable to execute HTTP request: connect timed out");
                 });
-        MagicLinkService service = new MagicLinkService(settings(SignUpPolicy.open()), new LinkStore(broken, "links"), directory,
-                mailer, clock, new SeededRandom(1), new ResponseFloor(Duration.ZERO, System::nanoTime, d -> { }));
+        MagicLinkService service = new MagicLinkService(settings(SignUpPolicy.open()), KEYS, new LinkStore(broken, "links"),
+                request -> { }, clock, new SeededRandom(1));
 
         APIGatewayProxyResponseEvent response = new SignInApiHandler(service, null).handleRequest(post(body("alice@example.com")), null);
 
@@ -257,13 +302,14 @@ class SignInApiHandlerTest {
         Map<String, String> env = Map.of(
                 "LINK_TABLE", "links-factory",
                 "USER_POOL_ID", "eu-west-1_pool",
-                "EMAIL_HASH_SALT", "factory-salt-0123456789",
                 "URL_SCHEME", "com.example.signin",
                 "LINK_BASE", "http://127.0.0.1:8080",
-                "MIN_RESPONSE_MILLIS", "0");
+                "LINK_EXPIRY_SECONDS", "600");
         LinkStore.createTable(dynamo.client(), "links-factory");
+        LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), KEYS, new LinkStore(dynamo.client(), "links-factory"),
+                directory, mailer, clock, new SeededRandom(5));
 
-        SignInApiHandler handler = SignInApiHandler.create(env, dynamo.client(), directory, mailer, clock, new SeededRandom(4));
+        SignInApiHandler handler = SignInApiHandler.create(env, dynamo.client(), KEYS, delivery::deliver, clock, new SeededRandom(4));
 
         assertThat(handler.handleRequest(post(body("alice@example.com")), null).getStatusCode()).isEqualTo(202);
         assertThat(MagicLinkServiceLinks.linkIn(mailer.last().text())).startsWith("http://127.0.0.1:8080/open#");

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.MagicLinkService;
-import com.example.signin.lambdas.service.ResponseFloor;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.testing.InMemoryDirectory;
 import com.example.signin.lambdas.testing.LocalDynamo;
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInApiPropertiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<Integer> DOCUMENTED = Set.of(202, 400, 405, 413, 429);
+    private static final Set<Integer> DOCUMENTED = Set.of(202, 400, 405, 413, 415, 429);
     private static LocalDynamo dynamo;
     private static SignInApiHandler handler;
 
@@ -41,9 +40,8 @@ class SignInApiPropertiesTest {
     static void start() {
         dynamo = LocalDynamo.start();
         LinkStore.createTable(dynamo.client(), "links");
-        MagicLinkService service = new MagicLinkService(SignInApiHandlerTest.settings(SignUpPolicy.open()),
-                new LinkStore(dynamo.client(), "links"), new InMemoryDirectory().with("alice@example.com"), new RecordingMailer(),
-                MutableClock.at("2099-06-01T07:00:00Z"), new SeededRandom(8), new ResponseFloor(Duration.ZERO, System::nanoTime, d -> { }));
+        MagicLinkService service = new MagicLinkService(SignInApiHandlerTest.settings(SignUpPolicy.open()), SignInApiHandlerTest.KEYS,
+                new LinkStore(dynamo.client(), "links"), request -> { }, MutableClock.at("2099-06-01T07:00:00Z"), new SeededRandom(8));
         handler = new SignInApiHandler(service, null);
     }
 
@@ -54,10 +52,12 @@ class SignInApiPropertiesTest {
 
     @Property(tries = 300)
     void anyBodyGetsADocumentedJsonAnswerAndNeverA5xx(@ForAll("bodies") String body, @ForAll boolean base64,
-                                                       @ForAll("methods") String method) throws Exception {
+                                                       @ForAll("methods") String method,
+                                                       @ForAll("contentTypes") String contentType) throws Exception {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod(method)
                 .withPath("/signin")
+                .withHeaders(contentType == null ? null : java.util.Map.of("content-type", contentType))
                 .withIsBase64Encoded(base64)
                 .withBody(base64 && body != null ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
 
@@ -81,6 +81,14 @@ class SignInApiPropertiesTest {
     }
 
     @Provide
+    Arbitrary<String> contentTypes() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.of("application/json", "Application/JSON; charset=utf-8")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("text/plain", "application/x-www-form-urlencoded", "")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
+    }
+
+    @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> anyText = Arbitraries.strings().ofMaxLength(5000);
         Arbitrary<String> value = Arbitraries.oneOf(
@@ -88,7 +96,7 @@ class SignInApiPropertiesTest {
                 Arbitraries.of("null", "42", "true", "[]", "{}", "\"alice@example.com\"", "\"S256\"",
                         "\"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM\"", "\"en\"", "\"de-CH\""),
                 net.jqwik.web.api.Web.emails().map(e -> JSON.valueToTree(e).toString()));
-        Arbitrary<String> key = Arbitraries.of("email", "codeChallenge", "codeChallengeMethod", "locale", "other", "");
+        Arbitrary<String> key = Arbitraries.of("email", "codeChallenge", "codeChallengeMethod", "locale", "deviceId", "other", "");
         Arbitrary<String> field = Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v);
         Arbitrary<String> object = field.list().ofMaxSize(6).map(fields -> "{" + String.join(",", fields) + "}");
         return Arbitraries.frequencyOf(

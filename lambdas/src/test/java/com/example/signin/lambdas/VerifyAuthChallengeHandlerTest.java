@@ -11,7 +11,8 @@ import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
-import com.example.signin.protocol.SaltedHash;
+import com.example.signin.lambdas.service.LinkKeys;
+import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The verify trigger fed with the JSON Cognito sends, against DynamoDB Local. */
 class VerifyAuthChallengeHandlerTest {
 
-    private static final SaltedHash HASH = new SaltedHash("handler-test-salt-0123");
+    private static final String DEPLOYMENT_SECRET = "handler-test-deployment-secret-0123456789";
+    private static final LinkKeys KEYS = new LinkKeys(DEPLOYMENT_SECRET);
+    private static final String ALICE = KEYS.address(EmailAddress.parse("alice@example.com"));
     private static LocalDynamo dynamo;
     private static LinkStore store;
     private static int tables;
@@ -55,9 +58,9 @@ class VerifyAuthChallengeHandlerTest {
         LinkStore.createTable(dynamo.client(), table);
         store = new LinkStore(dynamo.client(), table);
         Instant now = clock.instant();
-        store.putUnlessCoolingDown(LinkRecord.issued(HASH.of("alice@example.com"), HASH.of(secret), CodeChallenge.s256(verifier),
-                now.getEpochSecond(), now.plus(Duration.ofMinutes(15)).getEpochSecond()), Duration.ofSeconds(60), now);
-        handler = new VerifyAuthChallengeHandler(new LinkVerifier(store, HASH, 3, clock));
+        store.put(LinkRecord.issued(ALICE, KEYS.device(null), KEYS.secretHash(secret), CodeChallenge.s256(verifier),
+                now.getEpochSecond(), now.plus(Duration.ofMinutes(15)).getEpochSecond()));
+        handler = new VerifyAuthChallengeHandler(new LinkVerifier(store, KEYS, 3, clock));
     }
 
     private static CognitoUserPoolVerifyAuthChallengeResponseEvent event(String answer, String codeVerifier) {
@@ -115,17 +118,18 @@ class VerifyAuthChallengeHandlerTest {
                 });
 
         assertThat(handler.handleRequest(event, null).getResponse().getAnswerCorrect()).isFalse();
-        assertThat(store.find(HASH.of("alice@example.com")).orElseThrow().failedAttempts()).isZero();
+        assertThat(store.pending(ALICE).get(0).failedAttempts()).isZero();
     }
 
     @Test
     void theFactoryReadsTheVariablesOfTheLambda() {
         String table = "links" + (tables - 1);
         VerifyAuthChallengeHandler built = VerifyAuthChallengeHandler.create(java.util.Map.of("LINK_TABLE", table,
-                "EMAIL_HASH_SALT", "handler-test-salt-0123", "MAX_FAILED_ATTEMPTS", "1"), dynamo.client(), clock);
+                "MAX_FAILED_ATTEMPTS", "1"), KEYS, dynamo.client(), clock);
 
+        // a made-up answer changes nothing, one refusal with the matching secret spends the link at MAX_FAILED_ATTEMPTS=1
         assertThat(built.handleRequest(event(Secrets.generate(random), verifier), null).getResponse().getAnswerCorrect()).isFalse();
-        // one wrong answer burns the link at MAX_FAILED_ATTEMPTS=1
-        assertThat(built.handleRequest(event(secret, verifier), null).getResponse().getAnswerCorrect()).isFalse();
+        assertThatThrownBy(() -> built.handleRequest(event(secret, null), null)).hasMessage("link_foreign_device");
+        assertThatThrownBy(() -> built.handleRequest(event(secret, verifier), null)).hasMessage("link_used");
     }
 }

@@ -5,7 +5,6 @@ import com.example.signin.local.internal.DataFiles;
 import com.example.signin.local.internal.Functions;
 import com.example.signin.local.internal.HttpFront;
 import com.example.signin.local.internal.LinkDatabase;
-import com.example.signin.local.internal.LinkPage;
 import com.example.signin.local.internal.Mailbox;
 import com.example.signin.local.internal.MvUserStore;
 import com.example.signin.local.internal.PoolIds;
@@ -13,6 +12,7 @@ import com.example.signin.local.internal.SignInRoute;
 import com.example.signin.local.internal.Signing;
 import com.example.signin.local.internal.UserPool;
 import com.example.signin.local.internal.UserPoolEndpoint;
+import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +21,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,24 +83,18 @@ public final class LocalBackend implements AutoCloseable {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
-        // Opened on its own thread (loading MVStore's classes takes a while) while the servers bind.
-        CompletableFuture<MvUserStore> openedStore = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                openedStore.complete(MvUserStore.open(dataDir, REGION));
-            } catch (IOException | RuntimeException e) {
-                openedStore.completeExceptionally(e);
-            }
-        }, "pool-open");
-        loader.setDaemon(true);
-        loader.start();
+        // The store and the SMTP server start side by side (class loading, mostly), each on a thread of its own.
+        CompletableFuture<MvUserStore> openedStore = onThread("pool-open", () -> MvUserStore.open(dataDir, REGION));
+        CompletableFuture<Mailbox> startedMailbox = onThread("mailbox-start", () -> Mailbox.start(options.scheme()));
 
         List<AutoCloseable> parts = new ArrayList<>();
-        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"));
-        // Making a new RSA key can take seconds on a busy machine: like the database, only the first sign-in waits.
-        Signing signing = Signing.start(dataDir.resolve("signing-key.json"));
+        // DynamoDB Local (seconds of CPU) and a new RSA key start once the backend answers, so they do not compete
+        // with its start for the CPUs; only the first request that needs them waits.
+        CompletableFuture<Void> answering = new CompletableFuture<>();
+        LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"), answering);
+        Signing signing = Signing.start(dataDir.resolve("signing-key.json"), answering);
         try {
-            Mailbox mailbox = Mailbox.start(options.scheme());
+            Mailbox mailbox = join(startedMailbox);
             parts.add(mailbox);
             MvUserStore store = join(openedStore);
             parts.add(store);
@@ -124,7 +118,7 @@ public final class LocalBackend implements AutoCloseable {
                     issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
             Functions functions = Functions.create(new Functions.Setting(endpoints, ids.linkHashSalt(),
-                    mailbox.smtpPort(), options.clock(), database));
+                    mailbox.smtpPort(), options.clock(), database, options.settings()));
             parts.add(functions);
             UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
             front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
@@ -132,6 +126,7 @@ public final class LocalBackend implements AutoCloseable {
                     options.clock()));
 
             DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
+            answering.complete(null);
             // After ready: tokens that expired while it was stopped are forgotten off the start path.
             Thread tidy = new Thread(() -> {
                 try {
@@ -147,13 +142,16 @@ public final class LocalBackend implements AutoCloseable {
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
+            answering.completeExceptionally(e);
             closeAll(parts);
-            // Opened but not yet handed over: its file lock would stop the next start on this folder.
-            openedStore.thenAccept(store -> {
-                if (!parts.contains(store)) {
-                    store.close();
-                }
-            });
+            // Started but not yet handed over (the store's file lock would stop the next start on this folder).
+            for (CompletableFuture<? extends AutoCloseable> started : List.of(openedStore, startedMailbox)) {
+                started.thenAccept(part -> {
+                    if (!parts.contains(part)) {
+                        closeAll(List.of(part));
+                    }
+                });
+            }
             database.close();
             throw e;
         }
@@ -169,6 +167,17 @@ public final class LocalBackend implements AutoCloseable {
      */
     public void awaitWarm() {
         functions.warmUp();
+    }
+
+    /**
+     * Waits until the link requests answered so far have been delivered to the mailbox (the API
+     * answers before the mail goes out): for tests, benchmarks and tools that read the mailbox
+     * right after a request.
+     *
+     * @return whether the delivery queue came to rest within {@code timeout}
+     */
+    public boolean awaitDeliveries(java.time.Duration timeout) {
+        return functions.awaitDeliveries(timeout);
     }
 
     /** Stops everything and removes {@code endpoints.json}; the data stays. */
@@ -196,6 +205,24 @@ public final class LocalBackend implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    private interface Start<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> onThread(String name, Start<T> start) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(start.call());
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
     }
 
     private static <T> T join(CompletableFuture<T> future) throws IOException {
@@ -238,37 +265,35 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     /**
-     * {@code java -jar local-backend.jar --data-dir DIR [--port N]}: runs until interrupted (Ctrl-C).
+     * {@code java -jar local-backend.jar --data-dir DIR [--port N] [--settings FILE] [--sign-up-mode ...]}
+     * (see {@link BackendCommandLine}): runs until interrupted (Ctrl-C).
      */
     public static void main(String[] args) throws Exception {
-        Path dataDir = null;
-        int port = 0;
-        String scheme = LocalBackendOptions.DEFAULT_SCHEME;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
-                case "--port" -> port = parsePort(value(args, ++i, arg));
-                case "--scheme" -> scheme = value(args, ++i, arg);
-                case "-h", "--help" -> {
-                    System.out.println(usage());
-                    return;
-                }
-                default -> fail("Unknown argument: " + arg);
-            }
+        BackendCommandLine.Parsed parsed;
+        try {
+            parsed = BackendCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Run with --help to see every option.");
+            System.exit(2);
+            return;
         }
-        if (dataDir == null) {
-            fail("--data-dir is required");
+        if (parsed.help() != null) {
+            System.out.print(parsed.help());
+            return;
         }
+        LocalBackendOptions options = parsed.options();
         // The hook is in place before anything starts, so an early Ctrl-C also stops cleanly.
         AtomicReference<LocalBackend> running = new AtomicReference<>();
+        // Set when the start failed: the folder may be another backend's (its lock refused us), so its file stays.
+        AtomicBoolean refused = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
-        Path endpointsFile = dataDir.toAbsolutePath().resolve(ENDPOINTS_FILE);
+        Path endpointsFile = options.dataDir().toAbsolutePath().resolve(ENDPOINTS_FILE);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalBackend started = running.get();
             if (started != null) {
                 started.close();
-            } else {
+            } else if (!refused.get()) {
                 try {
                     Files.deleteIfExists(endpointsFile);
                 } catch (IOException ignored) {
@@ -279,8 +304,9 @@ public final class LocalBackend implements AutoCloseable {
         }, "local-backend-shutdown"));
         LocalBackend backend;
         try {
-            backend = start(LocalBackendOptions.builder().dataDir(dataDir).port(port).scheme(scheme).build());
+            backend = start(options);
         } catch (IOException | IllegalArgumentException e) {
+            refused.set(true);
             System.err.println("The local backend could not start: " + e.getMessage());
             System.exit(1);
             return;
@@ -293,36 +319,5 @@ public final class LocalBackend implements AutoCloseable {
         System.out.println("  mailbox    " + e.mailboxUrl());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
-    }
-
-    private static String value(String[] args, int i, String name) {
-        if (i >= args.length) {
-            fail(name + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fail("--port must be a number from 0 to 65535, not " + text);
-        return 0;
-    }
-
-    private static void fail(String message) {
-        System.err.println(message);
-        System.err.println(usage());
-        System.exit(2);
-    }
-
-    private static String usage() {
-        return "Usage: java -jar local-backend.jar --data-dir DIR [--port N] [--scheme " + LocalBackendOptions.DEFAULT_SCHEME
-                .toLowerCase(Locale.ROOT) + "]\n  --port 0 (the default) reuses the previous port of DIR if free, else any free port.";
     }
 }

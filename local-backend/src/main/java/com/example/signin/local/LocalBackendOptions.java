@@ -1,5 +1,7 @@
 package com.example.signin.local;
 
+import com.example.signin.protocol.Setting;
+import com.example.signin.protocol.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -10,18 +12,18 @@ import java.util.Objects;
 public final class LocalBackendOptions {
 
     /** The app's URL scheme unless told otherwise. */
-    public static final String DEFAULT_SCHEME = "com.example.signin";
+    public static final String DEFAULT_SCHEME = Settings.defaults().text(Setting.SCHEME);
 
     private final Path dataDir;
     private final int port;
     private final Clock clock;
-    private final String scheme;
+    private final Settings settings;
 
     private LocalBackendOptions(Builder b) {
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required");
         this.port = b.port;
         this.clock = b.clock;
-        this.scheme = b.scheme;
+        this.settings = b.settings;
     }
 
     public static Builder builder() {
@@ -45,7 +47,15 @@ public final class LocalBackendOptions {
     }
 
     public String scheme() {
-        return scheme;
+        return settings.text(Setting.SCHEME);
+    }
+
+    /**
+     * The deployment settings the functions run with (the same keys as the CDK app's context);
+     * {@code linkBase} and the AWS-only settings do not apply locally.
+     */
+    public Settings settings() {
+        return settings;
     }
 
     /** Builds {@link LocalBackendOptions}. */
@@ -53,7 +63,7 @@ public final class LocalBackendOptions {
         private Path dataDir;
         private int port;
         private Clock clock = Clock.systemUTC();
-        private String scheme = DEFAULT_SCHEME;
+        private Settings settings = Settings.defaults();
 
         private Builder() {
         }
@@ -81,7 +91,13 @@ public final class LocalBackendOptions {
 
         /** The app's URL scheme the link page forwards to. */
         public Builder scheme(String scheme) {
-            this.scheme = Objects.requireNonNull(scheme, "scheme");
+            this.settings = settings.with(Setting.SCHEME, Objects.requireNonNull(scheme, "scheme"), "scheme");
+            return this;
+        }
+
+        /** The deployment settings (sign-up mode, domains, expiry, cooldown, budget ...); defaults otherwise. */
+        public Builder settings(Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

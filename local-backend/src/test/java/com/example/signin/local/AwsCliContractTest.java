@@ -1,10 +1,10 @@
 package com.example.signin.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.SignInApi;
+import com.example.signin.testsupport.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +48,7 @@ class AwsCliContractTest {
         backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).build());
         endpoints = backend.endpoints();
         cognito = TestClients.cognito(endpoints);
-        app = new SignInDriver(endpoints, TestClients.http(), cognito);
+        app = new SignInDriver(backend, TestClients.http(), cognito);
     }
 
     @AfterAll
@@ -60,8 +59,7 @@ class AwsCliContractTest {
 
     @Test
     void awsCliSignsInWithInitiateAuthAndRespondToAuthChallenge() throws Exception {
-        String aws = awsCli().orElse(null);
-        assumeTrue(aws != null, "the AWS CLI is not installed (Debian package awscli; .ci/setup.d/local-backend.sh installs it)");
+        String aws = Tools.require("aws", "awscli").toString();
         String email = "cli@example.com";
         String verifier = Secrets.generate(RANDOM);
         assertThat(app.requestLink(email, verifier)).isEqualTo(202);
@@ -86,8 +84,7 @@ class AwsCliContractTest {
 
     @Test
     void awsCliReportsAWrongAnswerAsNotAuthorized() throws Exception {
-        String aws = awsCli().orElse(null);
-        assumeTrue(aws != null, "the AWS CLI is not installed");
+        String aws = Tools.require("aws", "awscli").toString();
         String email = "cli-wrong@example.com";
         String verifier = Secrets.generate(RANDOM);
         assertThat(app.requestLink(email, verifier)).isEqualTo(202);
@@ -107,8 +104,7 @@ class AwsCliContractTest {
 
     @Test
     void awsCliRunsAdminOperationsWithTheBackendsKeyAndIsRefusedWithAnother() throws Exception {
-        String aws = awsCli().orElse(null);
-        assumeTrue(aws != null, "the AWS CLI is not installed");
+        String aws = Tools.require("aws", "awscli").toString();
         Result created = run(aws, "admin-create-user", "--user-pool-id", endpoints.userPoolId(), "--username", "cli-admin@example.com",
                 "--message-action", "SUPPRESS");
         assertThat(created.exitCode()).as(created.stderr()).isZero();
@@ -137,7 +133,7 @@ class AwsCliContractTest {
         List<String> command = new ArrayList<>(List.of(aws, "cognito-idp", operation));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoints.cognitoEndpoint(), "--region", endpoints.region(),
-                "--output", "json", "--no-cli-pager"));
+                "--output", "json"));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
@@ -146,6 +142,7 @@ class AwsCliContractTest {
         env.put("AWS_CONFIG_FILE", awsHome.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", awsHome.resolve("credentials").toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        // No pager, in a way both major versions read (v2's --no-cli-pager is an error to v1).
         env.put("AWS_PAGER", "");
         env.remove("AWS_PROFILE");
         env.remove("AWS_SESSION_TOKEN");
@@ -159,22 +156,5 @@ class AwsCliContractTest {
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    /** The {@code aws} executable: Debian's first, else the first on the PATH. */
-    static Optional<String> awsCli() {
-        if (Files.isExecutable(Path.of("/usr/bin/aws"))) {
-            return Optional.of("/usr/bin/aws");
-        }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, "aws");
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate.toString());
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -64,7 +64,7 @@ public final class LocalBackendBenchmark {
                 .callTimeout(java.time.Duration.ofSeconds(60))
                 .build();
         try (CognitoIdentityProviderClient cognito = TestClients.cognito(backend.endpoints())) {
-            SignInDriver app = new SignInDriver(backend.endpoints(), http, cognito);
+            SignInDriver app = new SignInDriver(backend, http, cognito);
             run(app, Math.min(threads, 20), threads, "warm-up");
             run(app, flows, threads, "measured");
         } finally {

@@ -107,6 +107,20 @@ class PoolMigrationTest {
         }
     }
 
+    @Test
+    void aRefusedStandaloneStartLeavesTheRunningBackendsEndpointsFile() throws Exception {
+        try (LocalBackend first = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).build())) {
+            Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LocalBackend.class.getName(), "--data-dir", dataDir.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).contains("in use by another local backend");
+            assertThat(Files.readString(dataDir.resolve(LocalBackend.ENDPOINTS_FILE))).contains(first.endpoints().cognitoEndpoint());
+        }
+    }
+
     private static String sha256(String text) throws Exception {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

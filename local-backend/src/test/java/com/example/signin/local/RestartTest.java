@@ -36,7 +36,7 @@ class RestartTest {
         try (LocalBackend backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).build());
              CognitoIdentityProviderClient cognito = TestClients.cognito(backend.endpoints())) {
             before = backend.endpoints();
-            SignInDriver app = new SignInDriver(before, http, cognito);
+            SignInDriver app = new SignInDriver(backend, http, cognito);
             refreshToken = app.signIn("early@example.com", earlierVerifier).authenticationResult().refreshToken();
             assertThat(app.requestLink("later@example.com", verifier)).isEqualTo(202);
             secret = app.latestSecret("later@example.com");
@@ -52,7 +52,7 @@ class RestartTest {
             assertThat(after.linkBase()).isEqualTo(before.linkBase());
             assertThat(Files.readString(dataDir.resolve("endpoints.json"))).contains(after.cognitoEndpoint());
 
-            SignInDriver app = new SignInDriver(after, http, cognito);
+            SignInDriver app = new SignInDriver(backend, http, cognito);
             InitiateAuthResponse challenge = app.initiate("later@example.com");
             AuthenticationResultType tokens = app.answer("later@example.com", challenge.session(), secret, verifier)
                     .authenticationResult();

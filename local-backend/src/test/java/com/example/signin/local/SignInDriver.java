@@ -29,13 +29,15 @@ final class SignInDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
+    private final LocalBackend backend;
     private final Endpoints endpoints;
     private final OkHttpClient http;
     private final CognitoIdentityProviderClient cognito;
     private final Pattern link;
 
-    SignInDriver(Endpoints endpoints, OkHttpClient http, CognitoIdentityProviderClient cognito) {
-        this.endpoints = endpoints;
+    SignInDriver(LocalBackend backend, OkHttpClient http, CognitoIdentityProviderClient cognito) {
+        this.backend = backend;
+        this.endpoints = backend.endpoints();
         this.http = http;
         this.cognito = cognito;
         this.link = Pattern.compile(Pattern.quote(endpoints.linkBase() + "/open#") + "([A-Za-z0-9_-]{43})");
@@ -56,8 +58,9 @@ final class SignInDriver {
         return http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, APPLICATION_JSON)).build()).execute();
     }
 
-    /** The mailbox's JSON list for {@code email}. */
+    /** The mailbox's JSON list for {@code email}, once every request answered so far is delivered. */
     JsonNode messages(String email) throws IOException {
+        assertThat(backend.awaitDeliveries(java.time.Duration.ofSeconds(60))).as("deliveries done").isTrue();
         HttpUrl url = HttpUrl.get(endpoints.mailboxUrl() + "/api/messages").newBuilder().addQueryParameter("to", email).build();
         try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
             assertThat(response.code()).isEqualTo(200);
@@ -65,7 +68,7 @@ final class SignInDriver {
         }
     }
 
-    /** The secret of the newest mail to {@code email}; the API answers after sending, so it is there. */
+    /** The secret of the newest mail to {@code email}. */
     String latestSecret(String email) throws IOException {
         JsonNode messages = messages(email);
         assertThat(messages.size()).as("mails to %s", email).isPositive();

@@ -55,7 +55,7 @@ class SignInFlowTest {
         endpoints = backend.endpoints();
         cognito = TestClients.cognito(endpoints);
         http = TestClients.http();
-        app = new SignInDriver(endpoints, http, cognito);
+        app = new SignInDriver(backend, http, cognito);
     }
 
     @AfterAll
@@ -170,6 +170,7 @@ class SignInFlowTest {
     void mailboxPageListsTheLinkEscaped() throws Exception {
         String email = "dora@example.com";
         assertThat(app.requestLink(email, Secrets.generate(RANDOM))).isEqualTo(202);
+        assertThat(backend.awaitDeliveries(java.time.Duration.ofSeconds(60))).isTrue();
         try (Response page = http.newCall(new Request.Builder().url(endpoints.mailboxUrl()).build()).execute()) {
             assertThat(page.code()).isEqualTo(200);
             assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'");

@@ -21,8 +21,8 @@ public final class OneTimeCode {
     /** The 32 symbols a code is written in: digits 2-9 and A-Z without I and O. */
     public static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    private static final String DERIVATION_PREFIX = "magic-link-code:";
-    private static final int GROUP = LENGTH / 2;
+    static final String DERIVATION_PREFIX = "magic-link-code:";
+    static final int GROUP = LENGTH / 2;
 
     private OneTimeCode() {
     }
@@ -47,7 +47,7 @@ public final class OneTimeCode {
 
     /**
      * The canonical code in what a person typed: whitespace and dashes are dropped and letters
-     * upper-cased, so {@code " k7qp-m2xd "} reads as {@code K7QP M2XD}. Empty for {@code null},
+     * upper-cased, so {@code " k7qp-m2xd "} reads as {@code K7QPM2XD}. Empty for {@code null},
      * for any other character (including the look-alikes 0, 1, I and O) and for a length other
      * than {@value #LENGTH}. Never throws.
      */

@@ -19,7 +19,7 @@ public final class Secrets {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     /** The base64url alphabet in value order (RFC 4648 section 5): a character's index is its 6 bits. */
-    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private Secrets() {
     }

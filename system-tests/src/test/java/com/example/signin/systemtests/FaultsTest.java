@@ -7,7 +7,6 @@ import com.example.signin.desktop.auth.CognitoSignInClient;
 import com.example.signin.desktop.auth.Session;
 import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
-import com.example.signin.protocol.SaltedHash;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.SignInApi;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -20,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,32 +54,77 @@ class FaultsTest {
         return smtp;
     }
 
+    /**
+     * How long the mail server stays down. The issue asks for 30 s; {@code -Dsystemtests.smtpOutageSeconds}
+     * shortens it where the suite's time matters more (the retries pause at most 5 s, so 6 s still
+     * covers several failed attempts).
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("systemtests.smtpOutageSeconds", 30));
+
     @Test
-    void withTheMailServerDownTheApiAnswers503LeavesNoRecordAndTheNextRequestAfterItReturnsWorks() throws Exception {
-        GreenMail smtp = smtpOn(0);
-        int port = smtp.getSmtp().getPort();
-        smtp.stop();
-        String email = "outage@example.com";
-        String body = RunningBackend.requestBody(email, Secrets.generate(new SecureRandom()));
-        // The production floor: the 503 path must not wait for it, the 202 after it does.
-        try (InProcessSignInApi api = new InProcessSignInApi(root.resolve("outage-links.db"), backend, port, 1000, Clock.systemUTC())) {
-            APIGatewayProxyResponseEvent down = api.post(body);
-            assertThat(down.getStatusCode()).isEqualTo(503);
-            assertThat(RunningBackend.JSON.readTree(down.getBody()).path(SignInApi.FIELD_ERROR).asText())
-                    .isEqualTo(SignInApi.ERROR_EMAIL_UNAVAILABLE);
-            String emailKey = new SaltedHash(InProcessSignInApi.SALT).of(email);
-            assertThat(api.store().find(emailKey)).as("record left behind by the failed request").isEmpty();
+    void withTheMailServerDownEveryRequestIsAcceptedAndEveryMailArrivesOnceItIsBack() throws Exception {
+        GreenMail probe = smtpOn(0);
+        int port = probe.getSmtp().getPort();
+        probe.stop();
+        List<String> addresses = List.of("outage-1@example.com", "outage-2@example.com", "outage-3@example.com",
+                "outage-4@example.com", "outage-5@example.com");
+        try (InProcessSignInApi api = new InProcessSignInApi(root.resolve("outage-links.db"), backend, port, Clock.systemUTC())) {
+            for (String email : addresses) {
+                APIGatewayProxyResponseEvent answer = api.post(RunningBackend.requestBody(email, Secrets.generate(new SecureRandom())));
+                assertThat(answer.getStatusCode()).as("mail problems never reach the caller").isEqualTo(202);
+            }
+            Thread.sleep(OUTAGE.toMillis());
+            assertThat(api.awaitDeliveries(Duration.ZERO)).as("requests still waiting for the mail server").isFalse();
 
             GreenMail back = smtpOn(port);
             try {
-                APIGatewayProxyResponseEvent up = api.post(body);
-                assertThat(up.getStatusCode()).as("no cooldown from the failed request").isEqualTo(202);
-                assertThat(back.getReceivedMessages()).hasSize(1);
-                assertThat(back.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(email);
-                assertThat(api.store().find(emailKey)).isPresent();
+                assertThat(api.awaitDeliveries(Duration.ofSeconds(90))).isTrue();
+                List<String> recipients = new ArrayList<>();
+                for (var message : back.getReceivedMessages()) {
+                    recipients.add(message.getAllRecipients()[0].toString());
+                }
+                assertThat(recipients).as("every mail, once").containsExactlyInAnyOrderElementsOf(addresses);
             } finally {
                 back.stop();
             }
+        }
+    }
+
+    /**
+     * The local queue lives in memory, so a request queued when the backend stops is lost (in AWS
+     * it stays in SQS and is delivered). The person sees no mail; the app says "No mail after a
+     * minute? ... send a new link", and once the device's cooldown ends a new request gets its
+     * link. We chose this over a persisted local queue: the local backend is a development stand-in,
+     * and the answer to a lost mail is the same as to a mail in spam.
+     */
+    @Test
+    void aRequestQueuedWhenTheWorkerStopsIsLostAndTheNextOneAfterTheCooldownIsDelivered() throws Exception {
+        GreenMail probe = smtpOn(0);
+        int port = probe.getSmtp().getPort();
+        probe.stop();
+        MovableClock clock = new MovableClock();
+        String email = "stopped@example.com";
+        String body = RunningBackend.requestBody(email, Secrets.generate(new SecureRandom()));
+        Path db = root.resolve("stopped-links.db");
+        try (InProcessSignInApi api = new InProcessSignInApi(db, backend, port, clock)) {
+            assertThat(api.post(body).getStatusCode()).isEqualTo(202);
+        } // the worker stops with the request still waiting for the mail server
+
+        GreenMail back = smtpOn(port);
+        try (InProcessSignInApi api = new InProcessSignInApi(db, backend, port, clock)) {
+            assertThat(api.awaitDeliveries(Duration.ofSeconds(30))).isTrue();
+            assertThat(back.getReceivedMessages()).as("the lost request sends nothing later").isEmpty();
+
+            APIGatewayProxyResponseEvent tooSoon = api.post(body);
+            assertThat(tooSoon.getStatusCode()).isEqualTo(429);
+            assertThat(Integer.parseInt(tooSoon.getHeaders().get("Retry-After"))).isBetween(1, 60);
+
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(api.post(body).getStatusCode()).isEqualTo(202);
+            assertThat(api.awaitDeliveries(Duration.ofSeconds(60))).isTrue();
+            assertThat(back.getReceivedMessages()).hasSize(1);
+        } finally {
+            back.stop();
         }
     }
 

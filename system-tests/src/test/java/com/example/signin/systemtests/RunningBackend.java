@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.example.signin.protocol.Settings;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -56,15 +57,17 @@ final class RunningBackend implements AutoCloseable {
 
     private final Path dataDir;
     private final Clock clock;
+    private final Settings settings;
     private LocalBackend backend;
     private Endpoints endpoints;
     private CognitoIdentityProviderClient cognito;
     private final OkHttpClient http;
     private Pattern linkPattern;
 
-    private RunningBackend(Path dataDir, Clock clock) {
+    private RunningBackend(Path dataDir, Clock clock, Settings settings) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.settings = settings;
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(256);
@@ -79,13 +82,18 @@ final class RunningBackend implements AutoCloseable {
 
     /** Starts a backend on {@code dataDir} and waits until DynamoDB Local and the functions are up. */
     static RunningBackend start(Path dataDir, Clock clock) throws IOException {
-        RunningBackend running = new RunningBackend(dataDir, clock);
+        return start(dataDir, clock, Settings.defaults());
+    }
+
+    /** As {@link #start(Path, Clock)}, with deployment settings (the same keys as cdk.json's context). */
+    static RunningBackend start(Path dataDir, Clock clock, Settings settings) throws IOException {
+        RunningBackend running = new RunningBackend(dataDir, clock, settings);
         running.startBackend();
         return running;
     }
 
     private void startBackend() throws IOException {
-        backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).clock(clock).build());
+        backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).clock(clock).settings(settings).build());
         backend.awaitWarm();
         endpoints = backend.endpoints();
         cognito = CognitoIdentityProviderClient.builder()
@@ -160,8 +168,14 @@ final class RunningBackend implements AutoCloseable {
         }
     }
 
-    /** The mailbox's messages to {@code email} (every message when null), oldest first. */
+    /**
+     * The mailbox's messages to {@code email} (every message when null), oldest first, once every
+     * request answered so far is delivered (the API answers before the mail goes out).
+     */
     List<JsonNode> mails(String email) throws IOException {
+        if (!backend.awaitDeliveries(Duration.ofSeconds(60))) {
+            throw new IOException("The local backend's delivery queue did not come to rest within 60 s");
+        }
         HttpUrl.Builder url = HttpUrl.get(endpoints.mailboxUrl() + "/api/messages").newBuilder();
         if (email != null) {
             url.addQueryParameter("to", email);
@@ -188,7 +202,7 @@ final class RunningBackend implements AutoCloseable {
         return secrets;
     }
 
-    /** The secret in the newest mail to {@code email}; the API answers after sending, so it is there. */
+    /** The secret in the newest mail to {@code email}, once delivered. */
     String latestSecret(String email) throws IOException {
         List<String> secrets = secretsIn(mails(email));
         if (secrets.isEmpty()) {

@@ -195,13 +195,15 @@ class WhatTheUserSeesWhenALinkIsRefusedTest {
     }
 
     @Test
-    void whenTheMailCannotBeSentTheAppSaysTheServiceCannotSendEmailRightNow(@TempDir Path dir) throws Exception {
+    void whenTheSignInServiceCannotTakeTheRequestTheAppSaysItIsUnavailable(@TempDir Path dir) throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        // The sign-in function with its mail server gone, served over HTTP the way the backend serves it.
-        try (InProcessSignInApi api = new InProcessSignInApi(dir.resolve("links.db"), backend, closedPort, 0, Clock.systemUTC())) {
+        // The sign-in function with its queue refusing (a mail outage no longer reaches the caller: the queue waits it
+        // out), served over HTTP the way the backend serves it.
+        try (InProcessSignInApi api = new InProcessSignInApi(dir.resolve("links.db"), backend, closedPort, Clock.systemUTC())) {
+            api.queueRefuses = true;
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             server.createContext("/signin", exchange -> {
                 APIGatewayProxyResponseEvent answer = api.post(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ForbiddenException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
@@ -515,7 +516,8 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     /** Network, throttling and service failures of any user pool call. */
     static SignInException commonFailure(SdkException e, String doing) {
-        if (e instanceof TooManyRequestsException || e instanceof LimitExceededException) {
+        // ForbiddenException: the user pool's WAF, whose only rule is a per-IP rate limit, blocked the call.
+        if (e instanceof TooManyRequestsException || e instanceof LimitExceededException || e instanceof ForbiddenException) {
             return new SignInException(Problem.RATE_LIMITED, "The user pool throttled " + doing, null, e);
         }
         if (e instanceof AwsServiceException service) {

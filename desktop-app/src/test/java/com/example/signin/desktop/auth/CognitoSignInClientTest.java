@@ -323,6 +323,15 @@ class CognitoSignInClientTest {
     }
 
     @Test
+    void aCallTheUserPoolsWafBlockedIsRateLimitedAndKeepsThePendingRequest() throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        backend.answers = call -> new Answer(403, "{\"__type\":\"ForbiddenException\",\"message\":\"Request blocked by AWS WAF\"}",
+                java.util.Map.of());
+        assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.RATE_LIMITED);
+        assertThat(pending.load()).contains(request);
+    }
+
+    @Test
     void aWrongAnswerIsAnInvalidLink() throws Exception {
         pendingRequest(Instant.now().plusSeconds(600));
         poolAnswers(FakeBackend.cognitoError("NotAuthorizedException", "Incorrect username or password."));

@@ -5,6 +5,7 @@ import static com.example.signin.desktop.packaging.LinuxPackagingFiles.PACKAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.testsupport.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -197,7 +198,8 @@ class DebPackageIT {
 
     @Test
     void xdgOpenOnALinkReachesTheRunningInstanceThroughTheInstalledHandler() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdg-open")), "xdg-open (Debian: xdg-utils) is not installed");
+        Tools.require("xdg-open", "xdg-utils");
+        Tools.require("update-desktop-database", "desktop-file-utils");
         Path home = Files.createDirectories(scratch.resolve("home"));
         Path dataHome = scratch.resolve("xdg-data");
         Path applications = Files.createDirectories(dataHome.resolve("applications"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.desktop.handoff.LinkOpener;
 import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.testsupport.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -53,7 +52,7 @@ class LinuxPackagingTest {
 
     @Test
     void theDesktopFilePassesDesktopFileValidate() throws Exception {
-        Assumptions.assumeTrue(onPath("desktop-file-validate"), "desktop-file-validate (Debian: desktop-file-utils) is not installed");
+        Tools.require("desktop-file-validate", "desktop-file-utils");
         Path file = temp.resolve(PACKAGE + ".desktop");
         Files.writeString(file, LinuxPackagingFiles.filtered(PACKAGE + ".desktop", LinuxPackagingFiles.defaultTokens()));
 
@@ -66,7 +65,7 @@ class LinuxPackagingTest {
 
     @Test
     void postinstRegistersTheSchemeWithoutDesktopDirectoriesAndPrermRemovesTheRegistration() throws Exception {
-        Assumptions.assumeTrue(onPath("update-desktop-database"), "update-desktop-database (Debian: desktop-file-utils) is not installed");
+        Tools.require("update-desktop-database", "desktop-file-utils");
         Path root = temp.resolve("root");
         Path app = LinuxPackagingFiles.installLayout(root, CLASSES);
         Path installed = root.resolve("usr/share/applications").resolve(PACKAGE + ".desktop");
@@ -143,10 +142,5 @@ class LinuxPackagingTest {
         Path file = temp.resolve(name);
         LinuxPackagingFiles.writeExecutable(file, LinuxPackagingFiles.filtered(name, LinuxPackagingFiles.defaultTokens()));
         return file.toString();
-    }
-
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.signin.desktop.LaunchArguments;
 import java.nio.charset.StandardCharsets;
 
+import com.example.signin.testsupport.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,8 +53,7 @@ class SchemeRegistrarTest {
 
     @Test
     void linuxRegistrationWritesTheDesktopEntryUnderXdgDataHomeAndMakesItTheDefault() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdg-mime")),
-                "needs xdg-mime (Debian xdg-utils; .ci/setup.d/desktop-app.sh installs it)");
+        Tools.require("xdg-mime", "xdg-utils");
         SchemeRegistrar registrar = linux(SchemeRegistrar.CommandRunner.PROCESSES);
         registrar.register();
 

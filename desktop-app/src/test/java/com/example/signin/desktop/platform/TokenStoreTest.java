@@ -3,6 +3,7 @@ package com.example.signin.desktop.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.desktop.auth.Session;
+import com.example.signin.testsupport.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +47,9 @@ class TokenStoreTest {
 
     @Test
     void withASecretServiceTheTokenGoesToTheKeychainNotTheFile() throws Exception {
-        Assumptions.assumeTrue(onPath("dbus-run-session") && onPath("gnome-keyring-daemon") && onPath("secret-tool"),
-                "needs dbus-run-session, gnome-keyring-daemon and secret-tool (Debian: dbus, gnome-keyring, libsecret-tools; "
-                        + ".ci/setup.d/desktop-app.sh installs them)");
+        Tools.require("dbus-run-session", "dbus");
+        Tools.require("gnome-keyring-daemon", "gnome-keyring");
+        Tools.require("secret-tool", "libsecret-tools");
         String probe = String.join(" ", ChildJvm.command(List.of(), TokenStoreProbe.class,
                 List.of(dataDir.toString(), "acct-1", "token-in-keychain")).stream().map(TokenStoreTest::quote).toList());
         String script = "echo -n pw | gnome-keyring-daemon --unlock --components=secrets > /dev/null; "
@@ -77,15 +77,6 @@ class TokenStoreTest {
         String output = Files.readString(out);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String quote(String s) {

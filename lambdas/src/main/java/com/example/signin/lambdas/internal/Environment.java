@@ -1,5 +1,7 @@
 package com.example.signin.lambdas.internal;
 
+import com.example.signin.protocol.Settings;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +21,19 @@ public final class Environment {
 
     public static Environment system() {
         return new Environment(System.getenv());
+    }
+
+    /**
+     * The deployment settings ({@link Settings#fromEnvironment}) of these variables.
+     *
+     * @throws ConfigurationException naming the first bad variable
+     */
+    public Settings settings() {
+        try {
+            return Settings.fromEnvironment(variables);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
     }
 
     /** The trimmed value, or empty when the variable is unset or blank. */

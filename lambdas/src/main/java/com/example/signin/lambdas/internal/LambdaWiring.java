@@ -1,5 +1,6 @@
 package com.example.signin.lambdas.internal;
 
+import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.LinkVerifier;
 import com.example.signin.lambdas.service.MailSender;
@@ -7,19 +8,17 @@ import com.example.signin.lambdas.service.Mailer;
 import com.example.signin.lambdas.service.SesMailer;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.service.SmtpMailer;
-import com.example.signin.lambdas.service.MagicLinkSettings;
-import com.example.signin.protocol.SaltedHash;
+import com.example.signin.protocol.Setting;
+import com.example.signin.protocol.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Turns environment variables (names as in docs/CONTRACTS.md) into services. */
 public final class LambdaWiring {
-
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
     private LambdaWiring() {
     }
@@ -28,26 +27,42 @@ public final class LambdaWiring {
         return env.required("LINK_TABLE", "the name of the DynamoDB table of link records");
     }
 
+    /** Reads {@code SIGN_UP_MODE} and {@code ALLOWED_EMAIL_DOMAINS}. */
     public static SignUpPolicy signUpPolicy(Environment env) {
-        SignUpPolicy.Mode mode = SignUpPolicy.Mode.fromSetting(env.choice("SIGN_UP_MODE", "open", "open", "invite-only"));
-        var domains = env.parsed("ALLOWED_EMAIL_DOMAINS",
-                "a comma-separated list of domains like example.com,example.org (empty = any)",
-                SignUpPolicy::parseDomains, env.optional("ALLOWED_EMAIL_DOMAINS").orElse(""));
-        return new SignUpPolicy(mode, domains);
+        Settings s = env.settings();
+        return new SignUpPolicy(SignUpPolicy.Mode.fromSetting(s.text(Setting.SIGN_UP_MODE)), s.list(Setting.ALLOWED_EMAIL_DOMAINS));
     }
 
-    /** Reads {@code LINK_TABLE}, {@code EMAIL_HASH_SALT} and {@code MAX_FAILED_ATTEMPTS}. */
-    public static LinkVerifier linkVerifier(Environment env, DynamoDbClient dynamo, Clock clock) {
-        String table = linkTable(env);
-        String salt = MagicLinkSettings.hashSalt(env);
-        int maxFailed = env.integer("MAX_FAILED_ATTEMPTS", LinkVerifier.DEFAULT_MAX_FAILED_ATTEMPTS, 1, 100, "attempts");
-        return new LinkVerifier(new LinkStore(dynamo, table), new SaltedHash(salt), maxFailed, clock);
+    /** Reads {@code LINK_TABLE} and {@code MAX_FAILED_ATTEMPTS}. */
+    public static LinkVerifier linkVerifier(Environment env, LinkKeys keys, DynamoDbClient dynamo, Clock clock) {
+        int maxFailed = env.settings().integer(Setting.MAX_FAILED_ATTEMPTS);
+        return new LinkVerifier(new LinkStore(dynamo, linkTable(env)), keys, maxFailed, clock);
+    }
+
+    /**
+     * The table keys, from the deployment secret named by {@code DEPLOYMENT_SECRET_ARN}, read from
+     * Secrets Manager once (at start, so before a SnapStart snapshot): the secret never sits in an
+     * environment variable.
+     */
+    public static LinkKeys linkKeys(Environment env, Supplier<SecretsManagerClient> secretsManager) {
+        String arn = env.required("DEPLOYMENT_SECRET_ARN", "the ARN of the deployment secret in Secrets Manager");
+        String secret;
+        try (SecretsManagerClient client = secretsManager.get()) {
+            secret = client.getSecretValue(b -> b.secretId(arn)).secretString();
+        }
+        return env.parsed("DEPLOYMENT_SECRET_ARN", "a secret of at least " + LinkKeys.MIN_SECRET_LENGTH + " characters",
+                LinkKeys::new, secret == null ? "" : secret);
+    }
+
+    /** Reads {@code LINK_QUEUE_URL}. */
+    public static String linkQueueUrl(Environment env) {
+        return env.required("LINK_QUEUE_URL", "the URL of the SQS queue of link requests");
     }
 
     /** Reads {@code SENDER_ADDRESS} and {@code SENDER_NAME}. */
     public static MailSender mailSender(Environment env) {
         String address = env.required("SENDER_ADDRESS", "the address sign-in emails come from, like no-reply@example.com");
-        String name = env.optional("SENDER_NAME").orElse("");
+        String name = env.settings().text(Setting.SENDER_NAME);
         return env.parsed("SENDER_ADDRESS and SENDER_NAME", "a valid address and a name of at most 64 characters on one line",
                 ignored -> new MailSender(address, name), address);
     }
@@ -63,13 +78,9 @@ public final class LambdaWiring {
         return new SesMailer(ses.get(), sender);
     }
 
-    /** Reads {@code CORS_ALLOWED_ORIGIN}: empty means no CORS headers. */
+    /** Reads {@code CORS_ALLOWED_ORIGIN}: null (empty) means no CORS headers. */
     public static String corsAllowedOrigin(Environment env) {
-        String origin = env.optional("CORS_ALLOWED_ORIGIN").orElse(null);
-        if (origin != null && !ORIGIN.matcher(origin).matches()) {
-            throw new ConfigurationException("CORS_ALLOWED_ORIGIN must be one origin like https://app.example.com"
-                    + " (scheme, host, optional port; no path), or empty for no CORS headers, not: " + origin);
-        }
-        return origin;
+        String origin = env.settings().text(Setting.CORS_ALLOWED_ORIGIN);
+        return origin.isEmpty() ? null : origin;
     }
 }

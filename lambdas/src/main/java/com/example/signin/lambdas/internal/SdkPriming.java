@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class SdkPriming implements Resource {
 
     public SdkPriming dynamo(DynamoDbClient dynamo, String table) {
         primers.add(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.builder().s("priming").build()))
+                .key(Map.of("pk", AttributeValue.builder().s("priming").build(), "sk", AttributeValue.builder().s("priming").build()))
                 .overrideConfiguration(priming())));
         return this;
     }
@@ -58,6 +59,11 @@ public final class SdkPriming implements Resource {
         primers.add(() -> cognito.listUsers(b -> b.userPoolId(userPoolId)
                 .filter("email = \"priming@example.com\"")
                 .overrideConfiguration(priming())));
+        return this;
+    }
+
+    public SdkPriming sqs(SqsClient sqs, String queueUrl) {
+        primers.add(() -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("priming").overrideConfiguration(priming())));
         return this;
     }
 

@@ -9,12 +9,18 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** {@link UserDirectory} over the Cognito user pool admin API. */
 public final class CognitoUserDirectory implements UserDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoUserDirectory.class);
 
     private final CognitoIdentityProviderClient cognito;
     private final SecureRandom random;
@@ -24,18 +30,29 @@ public final class CognitoUserDirectory implements UserDirectory {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /**
+     * @throws AmbiguousAccountException when two accounts hold the address: no link goes to either,
+     *                                   and the error log names the pool so an operator can act
+     */
     @Override
     public Optional<String> findByEmail(String userPoolId, EmailAddress email) {
+        List<String> usernames;
         try {
-            return cognito.listUsers(b -> b.userPoolId(userPoolId)
+            usernames = cognito.listUsers(b -> b.userPoolId(userPoolId)
                             .filter("email = \"" + escapeFilterValue(email.value()) + "\"")
                             .limit(2))
                     .users().stream()
                     .map(UserType::username)
-                    .findFirst();
+                    .toList();
         } catch (SdkException e) {
             throw new UserDirectoryException("Cognito ListUsers failed", e);
         }
+        if (usernames.size() > 1) {
+            LOG.error("Two accounts of pool {} hold one address (at {}): refusing to pick one; accounts {}", userPoolId,
+                    email.domain(), usernames);
+            throw new AmbiguousAccountException("Two accounts hold this address; refusing to pick one");
+        }
+        return usernames.stream().findFirst();
     }
 
     @Override

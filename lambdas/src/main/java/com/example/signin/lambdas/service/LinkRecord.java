@@ -4,18 +4,21 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * The one stored link of an address. Holds salted hashes only, never the address or the secret.
+ * The pending link of one device for one address. Holds keyed hashes only, never the address,
+ * the device id or the secret.
  *
- * @param emailKey       {@code SHA-256(salt ‖ normalisedEmail)}, the table key
- * @param secretHash     {@code SHA-256(salt ‖ secret)}
+ * @param emailKey       {@link LinkKeys#address}, the partition key
+ * @param deviceKey      {@link LinkKeys#device}; the record's sort key is {@code link#deviceKey}
+ * @param secretHash     {@link LinkKeys#secretHash} of the link's secret
  * @param challenge      the S256 code challenge the app sent with the request
  * @param issuedAt       epoch seconds of the request
  * @param expiresAt      epoch seconds after which the link no longer works (the table's TTL attribute)
- * @param failedAttempts wrong or refused answers so far
+ * @param failedAttempts refused answers whose secret matched (foreign device, used, expired)
  * @param usedAt         epoch seconds of the successful sign-in, if any
  */
 public record LinkRecord(
         String emailKey,
+        String deviceKey,
         String secretHash,
         String challenge,
         long issuedAt,
@@ -25,20 +28,26 @@ public record LinkRecord(
 
     public LinkRecord {
         Objects.requireNonNull(emailKey, "emailKey");
+        Objects.requireNonNull(deviceKey, "deviceKey");
         Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(usedAt, "usedAt");
     }
 
-    /** A record as a new request writes it: no failures, not used. */
-    public static LinkRecord issued(String emailKey, String secretHash, String challenge, long issuedAt, long expiresAt) {
-        return new LinkRecord(emailKey, secretHash, challenge, issuedAt, expiresAt, 0, OptionalLong.empty());
+    /** A record as a delivery writes it: no failures, not used. */
+    public static LinkRecord issued(String emailKey, String deviceKey, String secretHash, String challenge, long issuedAt,
+                                    long expiresAt) {
+        return new LinkRecord(emailKey, deviceKey, secretHash, challenge, issuedAt, expiresAt, 0, OptionalLong.empty());
     }
 
     /** Never prints the hashes in full; a prefix is enough to follow a record through logs. */
     @Override
     public String toString() {
-        return "LinkRecord[key=" + emailKey.substring(0, Math.min(8, emailKey.length())) + "…, iat=" + issuedAt
+        return "LinkRecord[key=" + prefix(emailKey) + "…, device=" + prefix(deviceKey) + "…, iat=" + issuedAt
                 + ", exp=" + expiresAt + ", failedAttempts=" + failedAttempts + ", usedAt=" + usedAt + "]";
+    }
+
+    private static String prefix(String key) {
+        return key.substring(0, Math.min(8, key.length()));
     }
 }

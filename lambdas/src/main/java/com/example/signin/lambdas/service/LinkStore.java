@@ -19,16 +19,26 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The link records in DynamoDB (low-level API), one item per address keyed by {@code pk}.
- * Every write that decides something is a single conditional write, so concurrent Lambda
- * invocations cannot both win: one request per cooldown, one sign-in per link.
+ * The link table in DynamoDB (low-level API). Items of an address share the partition key
+ * {@code pk} (its {@link LinkKeys#address keyed hash}); the sort key {@code sk} says what an item is:
+ * <ul>
+ *   <li>{@code link#<device>}: the pending link of one device ({@link LinkRecord});</li>
+ *   <li>{@code cooldown#<device>}: when that device last asked;</li>
+ *   <li>{@code budget#<source>}: the links sent this hour (per source IP in AWS, one per address locally).</li>
+ * </ul>
+ * and {@code pk = message#<id>, sk = delivery} marks a queued request as being or having been
+ * delivered. Every write that decides something is a single conditional write, so concurrent
+ * invocations cannot both win; every item carries {@value #EXP} so DynamoDB's TTL removes it.
  *
  * <p>Failure contract: DynamoDB errors other than a failed condition surface as the SDK's
  * {@code SdkException}; a failed condition is an answer ({@code false} or empty), never an error.
@@ -36,6 +46,7 @@ import java.util.OptionalLong;
 public final class LinkStore {
 
     static final String PK = "pk";
+    static final String SK = "sk";
     static final String SECRET_HASH = "secretHash";
     static final String CHALLENGE = "challenge";
     static final String IAT = "iat";
@@ -43,6 +54,17 @@ public final class LinkStore {
     public static final String EXP = "exp";
     static final String FAILED_ATTEMPTS = "failedAttempts";
     static final String USED_AT = "usedAt";
+    static final String COUNT = "count";
+    static final String STATE = "state";
+    static final String LINK = "link#";
+    static final String COOLDOWN = "cooldown#";
+    static final String BUDGET = "budget#";
+    static final String MESSAGE = "message#";
+    static final String DELIVERY = "delivery";
+    /** The budget window. */
+    static final Duration HOUR = Duration.ofHours(1);
+    /** How long a delivery mark is kept: longer than any queue retention, so a redelivery always finds it. */
+    static final Duration DELIVERY_MARK_LIFETIME = Duration.ofDays(15);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -53,20 +75,30 @@ public final class LinkStore {
     }
 
     /**
-     * Creates the table ({@code pk} string hash key, on-demand, TTL on {@value #EXP}) if it does
-     * not exist and waits until it is active. For tests and the local backend; in AWS the CDK
-     * stack owns the table.
+     * Creates the table ({@code pk} hash key, {@code sk} range key, on-demand, TTL on
+     * {@value #EXP}) if it does not exist and waits until it is active. For tests and the local
+     * backend; in AWS the CDK stack owns the table.
      */
     public static void createTable(DynamoDbClient dynamo, String table) {
         try {
             dynamo.createTable(CreateTableRequest.builder()
                     .tableName(table)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(
+                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .build());
         } catch (ResourceInUseException alreadyThere) {
-            // idempotent: a restarted local backend finds its table
+            // idempotent: a restarted local backend finds its table; one of an older layout (no sort key) is remade,
+            // its records lived minutes anyway
+            if (dynamo.describeTable(b -> b.tableName(table)).table().keySchema().size() < 2) {
+                dynamo.deleteTable(b -> b.tableName(table));
+                createTable(dynamo, table);
+                return;
+            }
         }
         for (int i = 0; i < 600; i++) {
             try {
@@ -96,18 +128,21 @@ public final class LinkStore {
     }
 
     /**
-     * Writes {@code record}, replacing the address's previous one, unless that one was issued less
-     * than {@code cooldown} before {@code now}. One conditional put, so of two racing requests at
-     * most one is written.
+     * Starts the cooldown of one device for an address, unless that device asked less than
+     * {@code cooldown} before {@code now}. One conditional put.
      *
-     * @return empty when written; otherwise how long until a new request is allowed (at least 1 s)
+     * @return empty when started; otherwise how long until this device may ask again (at least 1 s)
      */
-    public Optional<Duration> putUnlessCoolingDown(LinkRecord record, Duration cooldown, Instant now) {
+    public Optional<Duration> startCooldown(String emailKey, String deviceKey, Duration cooldown, Instant now) {
+        if (cooldown.isZero()) {
+            return Optional.empty();
+        }
         // allowed once now >= iat + cooldown, i.e. iat < now - cooldown + 1 in whole seconds
         long cutoff = now.getEpochSecond() - cooldown.toSeconds() + 1;
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(record))
+                    .item(Map.of(PK, string(emailKey), SK, string(COOLDOWN + deviceKey), IAT, number(now.getEpochSecond()),
+                            EXP, number(now.getEpochSecond() + cooldown.toSeconds())))
                     .conditionExpression("attribute_not_exists(#pk) OR #iat < :cutoff")
                     .expressionAttributeNames(Map.of("#pk", PK, "#iat", IAT))
                     .expressionAttributeValues(Map.of(":cutoff", number(cutoff)))
@@ -116,37 +151,110 @@ public final class LinkStore {
         } catch (ConditionalCheckFailedException e) {
             long retryAfter = cooldown.toSeconds();
             if (e.hasItem() && e.item().containsKey(IAT)) {
-                long issuedAt = Long.parseLong(e.item().get(IAT).n());
-                retryAfter = issuedAt + cooldown.toSeconds() - now.getEpochSecond();
+                retryAfter = Long.parseLong(e.item().get(IAT).n()) + cooldown.toSeconds() - now.getEpochSecond();
             }
             return Optional.of(Duration.ofSeconds(Math.max(1, Math.min(retryAfter, cooldown.toSeconds()))));
         }
     }
 
-    /** The current record of an address key (strongly consistent read). */
-    public Optional<LinkRecord> find(String emailKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of(PK, string(emailKey)))
-                .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Spends one link of the hourly budget of an address (and source), unless {@code limit} links
+     * were spent in the current hour. The hour starts with the first link after the previous one
+     * ended. Conditional updates only, so concurrent requests never overspend.
+     *
+     * @return empty when spent; otherwise how long until the hour ends (at least 1 s)
+     */
+    public Optional<Duration> spendBudget(String emailKey, String sourceKey, int limit, Instant now) {
+        Map<String, AttributeValue> key = Map.of(PK, string(emailKey), SK, string(BUDGET + sourceKey));
+        long windowStartAfter = now.getEpochSecond() - HOUR.toSeconds();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression("ADD #count :one")
+                        .conditionExpression("#iat > :after AND #count < :limit")
+                        .expressionAttributeNames(Map.of("#iat", IAT, "#count", COUNT))
+                        .expressionAttributeValues(Map.of(":one", number(1), ":after", number(windowStartAfter),
+                                ":limit", number(limit))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException inWindowAndSpentOrNoWindow) {
+                // fall through: either the hour is over (start a new one) or the budget is spent
+            }
+            try {
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(Map.of(PK, string(emailKey), SK, string(BUDGET + sourceKey), IAT, number(now.getEpochSecond()),
+                                COUNT, number(1), EXP, number(now.getEpochSecond() + HOUR.toSeconds())))
+                        .conditionExpression("attribute_not_exists(#pk) OR #iat <= :after")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#iat", IAT))
+                        .expressionAttributeValues(Map.of(":after", number(windowStartAfter)))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException e) {
+                if (e.hasItem() && e.item().containsKey(COUNT) && Long.parseLong(e.item().get(COUNT).n()) >= limit) {
+                    long ends = Long.parseLong(e.item().get(IAT).n()) + HOUR.toSeconds() - now.getEpochSecond();
+                    return Optional.of(Duration.ofSeconds(Math.max(1, ends)));
+                }
+                // another request started the hour meanwhile: try to spend in it
+            }
         }
-        return Optional.of(fromItem(item));
+        return Optional.of(Duration.ofSeconds(1));
+    }
+
+    /** Writes a device's pending link, replacing that device's previous one (and only it). */
+    public void put(LinkRecord record) {
+        dynamo.putItem(b -> b.tableName(table).item(toItem(record)));
+    }
+
+    /** Every pending link of an address, oldest first (strongly consistent). */
+    public List<LinkRecord> pending(String emailKey) {
+        List<LinkRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :link)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":pk", string(emailKey), ":link", string(LINK)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> records.add(fromItem(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        records.sort(Comparator.comparingLong(LinkRecord::issuedAt));
+        return records;
     }
 
     /**
-     * Sets {@code usedAt} if the record still holds {@code secretHash}, has not been used and has
-     * not expired. One conditional update: of any number of concurrent callers exactly one gets
-     * {@code true}.
+     * Deletes the oldest pending links of an address until at most {@code cap} remain.
+     *
+     * @return how many were deleted
      */
-    public boolean markUsed(String emailKey, String secretHash, Instant now) {
+    public int keepNewest(String emailKey, int cap) {
+        List<LinkRecord> records = pending(emailKey);
+        int deleted = 0;
+        for (int i = 0; i < records.size() - cap; i++) {
+            if (deleteIfCurrent(records.get(i))) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Sets {@code usedAt} if the record still holds its secret hash, has not been used, has not
+     * expired and has fewer than {@code maxFailedAttempts} failures. One conditional update: of any
+     * number of concurrent callers exactly one gets {@code true}.
+     */
+    public boolean markUsed(LinkRecord record, Instant now, int maxFailedAttempts) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(PK, string(emailKey)))
+                    .key(key(record))
                     .updateExpression("SET #used = :now")
-                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#used) AND #hash = :hash AND #exp > :now")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#used", USED_AT, "#hash", SECRET_HASH, "#exp", EXP))
-                    .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond()), ":hash", string(secretHash))));
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#used) AND #hash = :hash AND #exp > :now"
+                            + " AND #failed < :max")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#used", USED_AT, "#hash", SECRET_HASH, "#exp", EXP,
+                            "#failed", FAILED_ATTEMPTS))
+                    .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond()), ":hash", string(record.secretHash()),
+                            ":max", number(maxFailedAttempts))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -154,18 +262,18 @@ public final class LinkStore {
     }
 
     /**
-     * Adds one failed attempt to the record if it still holds {@code secretHash}.
+     * Adds one failed attempt to the record if it still holds its secret hash.
      *
      * @return the new count, or empty when the record is gone or was replaced
      */
-    public OptionalLong recordFailure(String emailKey, String secretHash) {
+    public OptionalLong recordFailure(LinkRecord record) {
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(PK, string(emailKey)))
+                    .key(key(record))
                     .updateExpression("ADD #failed :one")
                     .conditionExpression("attribute_exists(#pk) AND #hash = :hash")
                     .expressionAttributeNames(Map.of("#pk", PK, "#failed", FAILED_ATTEMPTS, "#hash", SECRET_HASH))
-                    .expressionAttributeValues(Map.of(":one", number(1), ":hash", string(secretHash)))
+                    .expressionAttributeValues(Map.of(":one", number(1), ":hash", string(record.secretHash())))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
             return OptionalLong.of(Long.parseLong(updated.get(FAILED_ATTEMPTS).n()));
         } catch (ConditionalCheckFailedException e) {
@@ -174,27 +282,52 @@ public final class LinkStore {
     }
 
     /**
-     * Deletes the record if it still holds {@code secretHash}, so a newer request's record is
-     * never removed by an older one.
+     * Deletes the record if it still holds its secret hash, so a newer request's record is never
+     * removed by an older one.
      *
      * @return whether a record was deleted
      */
-    public boolean deleteIfCurrent(String emailKey, String secretHash) {
+    public boolean deleteIfCurrent(LinkRecord record) {
         try {
             dynamo.deleteItem(b -> b.tableName(table)
-                    .key(Map.of(PK, string(emailKey)))
+                    .key(key(record))
                     .conditionExpression("#hash = :hash")
                     .expressionAttributeNames(Map.of("#hash", SECRET_HASH))
-                    .expressionAttributeValues(Map.of(":hash", string(secretHash))));
+                    .expressionAttributeValues(Map.of(":hash", string(record.secretHash()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
     }
 
+    /**
+     * Claims the delivery of a queued request: of any number of deliveries of one message (queue
+     * redelivery, retries) exactly one gets {@code true}, so a message sends at most one mail.
+     */
+    public boolean claimDelivery(String messageId, Instant now) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(PK, string(MESSAGE + messageId), SK, string(DELIVERY), STATE, string("claimed"),
+                            IAT, number(now.getEpochSecond()), EXP, number(now.plus(DELIVERY_MARK_LIFETIME).getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Gives a claim back after a delivery failed for certain before any mail left, so a retry may send. */
+    public void releaseDelivery(String messageId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of(PK, string(MESSAGE + messageId), SK, string(DELIVERY))));
+    }
+
+    private static Map<String, AttributeValue> key(LinkRecord record) {
+        return Map.of(PK, string(record.emailKey()), SK, string(LINK + record.deviceKey()));
+    }
+
     static Map<String, AttributeValue> toItem(LinkRecord record) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, string(record.emailKey()));
+        Map<String, AttributeValue> item = new HashMap<>(key(record));
         item.put(SECRET_HASH, string(record.secretHash()));
         item.put(CHALLENGE, string(record.challenge()));
         item.put(IAT, number(record.issuedAt()));
@@ -209,6 +342,7 @@ public final class LinkStore {
         AttributeValue failed = item.get(FAILED_ATTEMPTS);
         return new LinkRecord(
                 item.get(PK).s(),
+                item.get(SK).s().substring(LINK.length()),
                 item.get(SECRET_HASH).s(),
                 item.get(CHALLENGE).s(),
                 Long.parseLong(item.get(IAT).n()),

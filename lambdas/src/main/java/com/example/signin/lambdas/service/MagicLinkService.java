@@ -3,7 +3,6 @@ package com.example.signin.lambdas.service;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
-import com.example.signin.protocol.SaltedHash;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.SignInApi;
 import org.slf4j.Logger;
@@ -18,14 +17,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Handles a request for a sign-in link (DESIGN.md steps 2 to 5): validate, enforce the cooldown,
- * find or create the account, write the record, send the mail.
- *
- * <p>Every well-formed request for an address outside its cooldown writes a record, whether or
- * not a mail goes out: for an address that may not sign up (invite-only, or a domain not
- * allowed) the record holds the hash of a secret that is thrown away, so it can never be used,
- * yet the cooldown and the answer are exactly those of any other address. Timing is evened out by
- * a {@link ResponseFloor}. The verify side is {@link LinkVerifier}.
+ * The request path of a link request (DESIGN.md step 2): validate, start the device's cooldown,
+ * spend one link of the address's hourly budget, queue the rest for {@link LinkDelivery}. It does
+ * the same work for every address (no account lookup, no mail), so neither the answer nor its time
+ * tells whether an account exists; no sleep is needed.
  */
 public final class MagicLinkService {
 
@@ -33,31 +28,20 @@ public final class MagicLinkService {
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
 
     private final MagicLinkSettings settings;
-    private final SaltedHash hasher;
+    private final LinkKeys keys;
     private final LinkStore store;
-    private final UserDirectory directory;
-    private final Mailer mailer;
-    private final MailComposer composer;
+    private final LinkQueue queue;
     private final Clock clock;
     private final SecureRandom random;
-    private final ResponseFloor floor;
 
-    public MagicLinkService(MagicLinkSettings settings, LinkStore store, UserDirectory directory, Mailer mailer,
-                            Clock clock, SecureRandom random) {
-        this(settings, store, directory, mailer, clock, random, ResponseFloor.of(settings.responseFloor()));
-    }
-
-    public MagicLinkService(MagicLinkSettings settings, LinkStore store, UserDirectory directory, Mailer mailer,
-                            Clock clock, SecureRandom random, ResponseFloor floor) {
+    public MagicLinkService(MagicLinkSettings settings, LinkKeys keys, LinkStore store, LinkQueue queue, Clock clock,
+                            SecureRandom random) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.hasher = settings.hasher();
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.store = Objects.requireNonNull(store, "store");
-        this.directory = Objects.requireNonNull(directory, "directory");
-        this.mailer = Objects.requireNonNull(mailer, "mailer");
-        this.composer = new MailComposer();
+        this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.floor = Objects.requireNonNull(floor, "floor");
     }
 
     public MagicLinkSettings settings() {
@@ -65,69 +49,41 @@ public final class MagicLinkService {
     }
 
     /**
-     * Never throws for bad input; SDK errors of the link store propagate (the API answers them
-     * as a temporary failure).
+     * Never throws for bad input; SDK errors of the link store and {@link LinkQueueFullException}
+     * propagate (the API answers them as a temporary failure).
      */
     public SignInResult request(SignInRequest request) {
-        long started = floor.start();
         EmailAddress email;
         try {
             email = EmailAddress.parse(request.email());
         } catch (InvalidEmailException e) {
             return new SignInResult.Invalid(SignInApi.ERROR_INVALID_EMAIL, e.getMessage());
         }
-        Optional<SignInResult> invalid = checkRest(request);
+        Optional<SignInResult> invalid = invalidField(request);
         if (invalid.isPresent()) {
             return invalid.get();
         }
-
         Instant now = clock.instant();
-        String secret = Secrets.generate(random);
-        String emailKey = hasher.of(email.value());
-        String secretHash = hasher.of(secret);
-        LinkRecord record = LinkRecord.issued(emailKey, secretHash, request.codeChallenge(),
-                now.getEpochSecond(), now.plus(settings.linkExpiry()).getEpochSecond());
-        Optional<Duration> wait = store.putUnlessCoolingDown(record, settings.requestCooldown(), now);
-        if (wait.isPresent()) {
-            LOG.info("Request within the cooldown for {}; retry after {} s", record, wait.get().toSeconds());
-            return new SignInResult.TooManyRequests(wait.get());
+        String emailKey = keys.address(email);
+        String deviceKey = keys.device(request.deviceId());
+        Optional<Duration> cooling = store.startCooldown(emailKey, deviceKey, settings.requestCooldown(), now);
+        if (cooling.isPresent()) {
+            LOG.info("Request within this device's cooldown; retry after {} s", cooling.get().toSeconds());
+            return new SignInResult.TooManyRequests(cooling.get(), false);
         }
-
-        try {
-            if (mayReceiveLink(email)) {
-                mailer.send(composer.compose(email.value(), link(secret), settings.linkExpiry(), request.locale()));
-                LOG.info("Sign-in link sent for {}", record);
-            } else {
-                LOG.info("Sign-up closed for this address; stored an unusable record and sent nothing: {}", record);
-            }
-        } catch (MailDeliveryException | UserDirectoryException e) {
-            LOG.error("Could not send the sign-in link for {}; record removed so a retry works", record, e);
-            store.deleteIfCurrent(emailKey, secretHash);
-            return new SignInResult.MailUnavailable();
+        Optional<Duration> spent = store.spendBudget(emailKey, keys.source(request.sourceIp()), settings.linksPerAddressPerHour(), now);
+        if (spent.isPresent()) {
+            LOG.warn("Hourly link budget of an address spent; retry after {} s", spent.get().toSeconds());
+            return new SignInResult.TooManyRequests(spent.get(), true);
         }
-        floor.waitOut(started);
-        return new SignInResult.Accepted();
+        LinkRequest queued = new LinkRequest(Secrets.generate(random), email.value(), request.codeChallenge(), request.locale(),
+                deviceKey, now.getEpochSecond());
+        queue.enqueue(queued);
+        LOG.info("Queued {}", queued);
+        return new SignInResult.Accepted(settings.linkExpiry(), settings.requestCooldown());
     }
 
-    private boolean mayReceiveLink(EmailAddress email) {
-        if (directory.findByEmail(settings.userPoolId(), email).isPresent()) {
-            return true;
-        }
-        if (!settings.signUpPolicy().allowsNewAccount(email)) {
-            return false;
-        }
-        directory.createConfirmed(settings.userPoolId(), email);
-        LOG.info("Account created for a new address at {}", email.domain());
-        return true;
-    }
-
-    private String link(String secret) {
-        return settings.linkStyle() == LinkStyle.PAGE
-                ? settings.linkFormat().pageLink(secret)
-                : settings.linkFormat().appLink(secret);
-    }
-
-    private static Optional<SignInResult> checkRest(SignInRequest request) {
+    private static Optional<SignInResult> invalidField(SignInRequest request) {
         if (!CodeChallenge.isWellFormed(request.codeChallenge())) {
             return invalidRequest("codeChallenge must be the base64url SHA-256 of the code verifier ("
                     + Secrets.LENGTH + " characters). Update the app and try again.");
@@ -138,6 +94,10 @@ public final class MagicLinkService {
         String locale = request.locale();
         if (locale != null && (locale.length() > 35 || !LANGUAGE_TAG.matcher(locale).matches())) {
             return invalidRequest("locale must be a language tag like en or de-CH.");
+        }
+        if (request.deviceId() != null && !SignInApi.isWellFormedDeviceId(request.deviceId())) {
+            return invalidRequest("deviceId must be " + SignInApi.DEVICE_ID_LENGTH
+                    + " base64url characters (16 random bytes). Update the app and try again.");
         }
         return Optional.empty();
     }

@@ -5,8 +5,13 @@ import java.time.Duration;
 /** What became of a {@link SignInRequest}; the API turns each kind into one HTTP answer. */
 public sealed interface SignInResult {
 
-    /** Well-formed: a link was sent if the address may sign in. Identical for every address. */
-    record Accepted() implements SignInResult {
+    /**
+     * Well-formed and within cooldown and budget: the work is queued. Identical for every address.
+     *
+     * @param expiresIn  how long the link will work
+     * @param retryAfter how long before this device may ask again
+     */
+    record Accepted(Duration expiresIn, Duration retryAfter) implements SignInResult {
     }
 
     /**
@@ -18,11 +23,12 @@ public sealed interface SignInResult {
     record Invalid(String error, String message) implements SignInResult {
     }
 
-    /** The address asked less than the cooldown ago. */
-    record TooManyRequests(Duration retryAfter) implements SignInResult {
-    }
-
-    /** The mail provider (or the user directory) failed; nothing is stored, so a retry works. */
-    record MailUnavailable() implements SignInResult {
+    /**
+     * This device asked less than the cooldown ago, or the address has used its budget.
+     *
+     * @param retryAfter when a request can succeed again
+     * @param budgetSpent whether the hourly budget (not the cooldown) is the reason
+     */
+    record TooManyRequests(Duration retryAfter, boolean budgetSpent) implements SignInResult {
     }
 }

@@ -58,25 +58,6 @@ public final class SignUpPolicy {
         return new SignUpPolicy(Mode.OPEN, Set.of());
     }
 
-    /**
-     * Parses a comma-separated domain list such as {@code example.com, example.org}; blank means
-     * any domain.
-     *
-     * @throws IllegalArgumentException naming the first entry that is not a domain
-     */
-    public static Set<String> parseDomains(String commaList) {
-        Set<String> domains = new LinkedHashSet<>();
-        if (commaList == null || commaList.isBlank()) {
-            return domains;
-        }
-        for (String entry : commaList.split(",")) {
-            if (!entry.isBlank()) {
-                domains.add(normaliseDomain(entry));
-            }
-        }
-        return domains;
-    }
-
     public Mode mode() {
         return mode;
     }

@@ -1,7 +1,7 @@
 package com.example.signin.lambdas.service;
 
 /** The user directory could not answer (unreachable, throttled, refused). */
-public final class UserDirectoryException extends RuntimeException {
+public class UserDirectoryException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -5,6 +5,7 @@ import com.example.signin.lambdas.CreateAuthChallengeHandler;
 import com.example.signin.lambdas.DefineAuthChallengeHandler;
 import com.example.signin.lambdas.PostAuthenticationHandler;
 import com.example.signin.lambdas.PreSignUpHandler;
+import com.example.signin.lambdas.LinkDeliveryHandler;
 import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.internal.SdkPriming;
@@ -18,15 +19,21 @@ public final class ShadedJarSmoke {
     private ShadedJarSmoke() {
     }
 
-    public static void main(String[] args) {
-        new PreSignUpHandler();
-        new DefineAuthChallengeHandler();
-        new CreateAuthChallengeHandler();
-        new VerifyAuthChallengeHandler();
-        new PostAuthenticationHandler();
-        SignInApiHandler api = new SignInApiHandler();
-        int primed = SdkPriming.primeRegistered();
-        int status = api.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET"), null).getStatusCode();
-        System.out.println("primed=" + primed + " status=" + status);
+    public static void main(String[] args) throws Exception {
+        FakeSecretsManager secrets = FakeSecretsManager.start();
+        try {
+            new PreSignUpHandler();
+            new DefineAuthChallengeHandler();
+            new CreateAuthChallengeHandler();
+            new VerifyAuthChallengeHandler();
+            new PostAuthenticationHandler();
+            SignInApiHandler api = new SignInApiHandler();
+            new LinkDeliveryHandler();
+            int primed = SdkPriming.primeRegistered();
+            int status = api.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET"), null).getStatusCode();
+            System.out.println("primed=" + primed + " status=" + status + " secretReads=" + secrets.reads());
+        } finally {
+            secrets.stop();
+        }
     }
 }

@@ -7,12 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthCha
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostAuthenticationEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreSignUpEvent;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.example.signin.lambdas.CreateAuthChallengeHandler;
 import com.example.signin.lambdas.DefineAuthChallengeHandler;
 import com.example.signin.lambdas.PostAuthenticationHandler;
 import com.example.signin.lambdas.PreSignUpHandler;
+import com.example.signin.lambdas.LinkDeliveryHandler;
 import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.internal.AwsClients;
@@ -47,17 +50,19 @@ import java.util.regex.Pattern;
 /**
  * Runs in a JVM of its own whose class path is only the shrunk Lambda jar, the Lambda runtime's
  * event serializer and this class (compiled against exactly those by {@code ShadedJarIT}).
- * Builds the six handlers as Lambda does (no-argument constructors, environment variables),
- * primes them as a SnapStart checkpoint would, then drives every AWS SDK operation the code
- * calls for real: DynamoDB against DynamoDB Local ({@code AWS_ENDPOINT_URL_DYNAMODB}, set by the
- * test), Cognito (AWS JSON 1.1) and SES v2 (REST JSON) against JDK HTTP servers started here on
- * 127.0.0.1 and handed to the SDK through its endpoint system properties. A class or member the
+ * Builds the seven handlers as Lambda does (no-argument constructors, environment variables, the
+ * deployment secret from Secrets Manager), primes them as a SnapStart checkpoint would, then drives
+ * every AWS SDK operation the code calls for real: DynamoDB against DynamoDB Local
+ * ({@code AWS_ENDPOINT_URL_DYNAMODB}, set by the test), Cognito, Secrets Manager and SQS (AWS JSON
+ * 1.x) and SES v2 (REST JSON) against JDK HTTP servers started here on 127.0.0.1 and handed to the
+ * SDK through its endpoint system properties. The message the sign-in function queues is handed
+ * to the delivery function as the SQS event Lambda would deliver. A class or member the
  * shrinker removed from a used path fails a step; the exit code is then not 0.
  *
  * <p>Arguments: the folder of the event fixtures (Cognito and API Gateway event JSON), then
  * optionally {@code smtp}: with {@code MAIL_TRANSPORT=smtp} set, only one sign-in request for
- * {@code carol@example.com}, whose mail goes to the SMTP server the test runs (Angus Mail from the
- * shrunk jar).
+ * {@code carol@example.com} and its delivery, whose mail goes to the SMTP server the test runs
+ * (Angus Mail from the shrunk jar).
  */
 public final class ShrunkJarDriver {
 
@@ -71,34 +76,44 @@ public final class ShrunkJarDriver {
         Path events = Path.of(args[0]);
         FakeCognito cognito = new FakeCognito();
         FakeSes ses = new FakeSes();
+        FakeSqs sqs = new FakeSqs();
+        FakeSecretsManager secrets = FakeSecretsManager.start();
         System.setProperty("aws.endpointUrlCognitoIdentityProvider", cognito.url());
         System.setProperty("aws.endpointUrlSesV2", ses.url());
+        System.setProperty("aws.endpointUrlSqs", sqs.url());
         try {
             if (args.length > 1 && args[1].equals("smtp")) {
-                runSmtp(events, cognito);
+                runSmtp(events, cognito, sqs);
             } else {
-                run(events, cognito, ses);
+                run(events, cognito, ses, sqs, secrets);
             }
             System.out.println("all steps passed");
         } finally {
             cognito.stop();
             ses.stop();
+            sqs.stop();
+            secrets.stop();
         }
     }
 
-    private static void run(Path events, FakeCognito cognito, FakeSes ses) throws Exception {
+    private static void run(Path events, FakeCognito cognito, FakeSes ses, FakeSqs sqs, FakeSecretsManager secrets)
+            throws Exception {
         PreSignUpHandler preSignUp = new PreSignUpHandler();
         DefineAuthChallengeHandler define = new DefineAuthChallengeHandler();
         CreateAuthChallengeHandler create = new CreateAuthChallengeHandler();
         VerifyAuthChallengeHandler verify = new VerifyAuthChallengeHandler();
         PostAuthenticationHandler post = new PostAuthenticationHandler();
         SignInApiHandler api = new SignInApiHandler();
+        LinkDeliveryHandler delivery = new LinkDeliveryHandler();
         step("handlers built from the environment");
+        check(secrets.reads() == 3, "the deployment secret is read once by each of verify, sign-in and delivery, not "
+                + secrets.reads() + " times");
+        step("deployment secret read from Secrets Manager (GetSecretValue)");
 
         int primed = SdkPriming.primeRegistered();
-        check(primed == 5, "priming completes 5 requests (verify: DynamoDB; post authentication: Cognito;"
-                + " sign-in API: DynamoDB, Cognito, SES), not " + primed);
-        check(cognito.targets.isEmpty() && ses.paths.isEmpty(), "priming sends nothing");
+        check(primed == 7, "priming completes 7 requests (verify: DynamoDB; post authentication: Cognito;"
+                + " sign-in API: DynamoDB, SQS; delivery: DynamoDB, Cognito, SES), not " + primed);
+        check(cognito.targets.isEmpty() && ses.paths.isEmpty() && sqs.bodies.isEmpty(), "priming sends nothing");
         step("SnapStart priming ran every client's request path without a network call");
 
         // CreateTable, DescribeTable, DescribeTimeToLive, UpdateTimeToLive, as the local backend does.
@@ -118,53 +133,61 @@ public final class ShrunkJarDriver {
         check(created.contains("MAGIC_LINK"), "create auth challenge names MAGIC_LINK: " + created);
         step("define and create auth challenge answer");
 
-        // A new address: PutItem (condition), ListUsers, AdminCreateUser, AdminSetUserPassword, SendEmail.
+        // The request path: conditional PutItem (cooldown), UpdateItem with a failed condition then PutItem (budget), SendMessage.
         String verifier = Secrets.generate(new SecureRandom());
         String alice = "alice@example.com";
         int status = signIn(api, events, alice, CodeChallenge.s256(verifier));
         check(status == 202, "a first request is accepted, not " + status);
+        check(cognito.targets.isEmpty() && ses.paths.isEmpty(), "the request path looks nothing up and sends nothing");
+        check(sqs.bodies.size() == 1, "one message queued: " + sqs.bodies);
+        step("sign-in request: cooldown and budget written, request queued (SQS SendMessage)");
+
+        // The worker: PutItem (claim), ListUsers, AdminCreateUser, AdminSetUserPassword, PutItem, Query, SendEmail.
+        check(deliver(delivery, sqs.bodies.get(0)) == 0, "the delivery succeeds");
         check(cognito.targets.equals(List.of("ListUsers", "AdminCreateUser", "AdminSetUserPassword")),
                 "a new account is created: " + cognito.targets);
         check(ses.paths.equals(List.of("POST /v2/email/outbound-emails")), "one SendEmail: " + ses.paths);
         Matcher link = APP_LINK.matcher(ses.bodies.get(0));
         check(link.find(), "the mail holds the sign-in link (LINK_STYLE page, the default)");
         String secret = new MagicLinkFormat("com.example.signin", "https://signin.example.com").parseSecret(link.group());
-        step("sign-in request for a new address: account created, link mailed through SES");
+        check(deliver(delivery, sqs.bodies.get(0)) == 0 && ses.paths.size() == 1, "a redelivered message sends no second mail");
+        step("delivery for a new address: account created, link mailed through SES, once");
 
         // PutItem whose condition fails, with the old item returned: 429.
         status = signIn(api, events, alice, CodeChallenge.s256(verifier));
         check(status == 429, "a second request within the cooldown gets 429, not " + status);
         step("second request within the cooldown refused");
 
-        // GetItem, UpdateItem ADD with UPDATED_NEW: a wrong answer.
-        check(!answer(verify, alice, Secrets.generate(new SecureRandom()), verifier), "a wrong secret is not correct");
-        // GetItem, conditional UpdateItem: the right answer, once.
+        // Query: a made-up answer changes nothing. Query, conditional UpdateItem: the right answer, once.
+        check(!answer(verify, alice, Secrets.generate(new SecureRandom()), verifier), "a made-up secret is not correct");
         check(answer(verify, alice, secret, verifier), "the mailed secret with its verifier is correct");
+        // UpdateItem ADD with UPDATED_NEW: the refused reuse counts.
         expectFailure(() -> answer(verify, alice, secret, verifier), "the same link a second time");
-        step("verify auth challenge: wrong answer counted, right answer signs in once, reuse refused");
+        step("verify auth challenge: made-up answer ignored, right answer signs in once, reuse refused and counted");
 
-        // Three wrong answers burn the record: conditional DeleteItem.
         String bob = "bob@example.com";
         cognito.users.add(bob);
         String bobVerifier = Secrets.generate(new SecureRandom());
         check(signIn(api, events, bob, CodeChallenge.s256(bobVerifier)) == 202, "an existing account's request is accepted");
+        check(deliver(delivery, sqs.bodies.get(sqs.bodies.size() - 1)) == 0, "bob's delivery succeeds");
         Matcher bobLink = APP_LINK.matcher(ses.bodies.get(ses.bodies.size() - 1));
         check(bobLink.find(), "bob's mail holds the sign-in link");
         for (int i = 0; i < 3; i++) {
             answer(verify, bob, Secrets.generate(new SecureRandom()), bobVerifier);
         }
         String bobSecret = bobLink.group().substring(bobLink.group().indexOf('#') + 1);
-        check(!answer(verify, bob, bobSecret, bobVerifier), "after three wrong answers the link is burnt");
-        step("existing account: link mailed, burnt after three wrong answers");
+        check(answer(verify, bob, bobSecret, bobVerifier), "made-up answers leave the owner's link working");
+        step("existing account: link mailed; made-up answers do not burn it");
 
-        // SES error response (MessageRejected): the record is deleted again, 503 email_unavailable.
-        int before = cognito.targets.size();
+        // SES error response (MessageRejected): the record and the claim go (DeleteItem), the message is reported failed.
         cognito.users.add("bounce@example.com");
-        check(signIn(api, events, "bounce@example.com", CodeChallenge.s256(verifier)) == 503, "a rejected mail gives 503");
-        check(signIn(api, events, "bounce@example.com", CodeChallenge.s256(verifier)) == 503,
-                "the record was removed, so a retry is no 429");
-        check(cognito.targets.size() == before + 2, "each retry looked the account up");
-        step("SES error unmarshalled: 503, record removed so a retry works");
+        check(signIn(api, events, "bounce@example.com", CodeChallenge.s256(verifier)) == 202, "a request for a bouncing address is 202");
+        String bounce = sqs.bodies.get(sqs.bodies.size() - 1);
+        int before = cognito.targets.size();
+        check(deliver(delivery, bounce) == 1, "a rejected mail is a batch item failure, so SQS retries it");
+        check(deliver(delivery, bounce) == 1, "the retry tries again (the claim was given back)");
+        check(cognito.targets.size() == before + 2, "each try looked the account up");
+        step("SES error unmarshalled: message failed for a retry, nothing left behind");
 
         // AdminUpdateUserAttributes, then a Cognito error response (UserNotFoundException).
         String postEvent = read(events, "post-authentication.json");
@@ -175,13 +198,31 @@ public final class ShrunkJarDriver {
         step("post authentication marks the email verified; a Cognito error is unmarshalled");
     }
 
-    private static void runSmtp(Path events, FakeCognito cognito) throws Exception {
+    private static void runSmtp(Path events, FakeCognito cognito, FakeSqs sqs) throws Exception {
         SignInApiHandler api = new SignInApiHandler();
+        LinkDeliveryHandler delivery = new LinkDeliveryHandler();
         LinkStore.createTable(new AwsClients(Environment.system()).dynamo(), System.getenv("LINK_TABLE"));
         int status = signIn(api, events, "carol@example.com", CodeChallenge.s256(Secrets.generate(new SecureRandom())));
         check(status == 202, "a request with MAIL_TRANSPORT=smtp is accepted, not " + status);
+        check(deliver(delivery, sqs.bodies.get(0)) == 0, "the delivery succeeds");
         check(cognito.targets.contains("AdminCreateUser"), "the account was created: " + cognito.targets);
-        step("sign-in request with MAIL_TRANSPORT=smtp: link mailed over SMTP");
+        step("sign-in request with MAIL_TRANSPORT=smtp: link mailed over SMTP by the delivery function");
+    }
+
+    /** Hands one queued message to the delivery function as Lambda's SQS event; the number of failed messages. */
+    private static int deliver(LinkDeliveryHandler delivery, String body) {
+        String json = "{\"Records\":[{\"messageId\":\"" + java.util.UUID.randomUUID() + "\",\"receiptHandle\":\"r\","
+                + "\"body\":" + FakeSqs.quote(body) + ",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},"
+                + "\"messageAttributes\":{},\"md5OfBody\":\"" + FakeSqs.md5(body) + "\",\"eventSource\":\"aws:sqs\","
+                + "\"eventSourceARN\":\"arn:aws:sqs:eu-west-1:000000000000:links\",\"awsRegion\":\"eu-west-1\"}]}";
+        PojoSerializer<SQSEvent> in = LambdaEventSerializers.serializerFor(SQSEvent.class, ShrunkJarDriver.class.getClassLoader());
+        SQSBatchResponse response = delivery.handleRequest(in.fromJson(json), null);
+        PojoSerializer<SQSBatchResponse> out = LambdaEventSerializers.serializerFor(SQSBatchResponse.class,
+                ShrunkJarDriver.class.getClassLoader());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        out.toJson(response, bytes);
+        check(bytes.toString(StandardCharsets.UTF_8).contains("batchItemFailures"), "the batch response serialises as the runtime sends it");
+        return response.getBatchItemFailures().size();
     }
 
     // --- Driving the handlers as the Lambda runtime does: JSON in, JSON out -------------------
@@ -317,6 +358,46 @@ public final class ShrunkJarDriver {
                         "{\"message\":\"Email address is on the suppression list.\"}");
             }
             return json(200, "{\"MessageId\":\"0100018c-example\"}");
+        }
+    }
+
+    /** SQS SendMessage, AWS JSON 1.0 (with the MD5 of the body the SDK checks). */
+    private static final class FakeSqs extends Fake {
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+
+        FakeSqs() throws IOException {
+        }
+
+        @Override
+        Answer answer(HttpExchange exchange, String body) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (!"AmazonSQS.SendMessage".equals(target)) {
+                return new Answer(400, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                        "{\"__type\":\"com.amazonaws.sqs#InvalidAction\",\"message\":\"unexpected " + target + "\"}");
+            }
+            Matcher m = Pattern.compile("\"MessageBody\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
+            check(m.find(), "SendMessage carries a body");
+            String message = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            bodies.add(message);
+            return new Answer(200, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                    "{\"MessageId\":\"" + java.util.UUID.randomUUID() + "\",\"MD5OfMessageBody\":\"" + md5(message) + "\"}");
+        }
+
+        static String md5(String text) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+                StringBuilder hex = new StringBuilder();
+                for (byte b : digest) {
+                    hex.append(String.format("%02x", b));
+                }
+                return hex.toString();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static String quote(String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 

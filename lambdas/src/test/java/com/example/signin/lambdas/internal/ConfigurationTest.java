@@ -22,7 +22,6 @@ class ConfigurationTest {
     private static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();
         env.put("USER_POOL_ID", "eu-west-1_AbCdEf123");
-        env.put("EMAIL_HASH_SALT", "0123456789abcdef");
         env.put("URL_SCHEME", "com.example.signin");
         env.put("LINK_BASE", "https://signin.example.com");
         return env;
@@ -47,7 +46,9 @@ class ConfigurationTest {
         assertThat(settings.linkStyle()).isEqualTo(LinkStyle.PAGE);
         assertThat(settings.signUpPolicy().mode()).isEqualTo(SignUpPolicy.Mode.OPEN);
         assertThat(settings.signUpPolicy().allowedDomains()).isEmpty();
-        assertThat(settings.responseFloor()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.linksPerAddressPerHour()).isEqualTo(10);
+        assertThat(settings.pendingLinksPerAddress()).isEqualTo(5);
+        assertThat(settings.maxFailedAttempts()).isEqualTo(5);
         assertThat(settings.linkFormat().pageLink("A".repeat(42) + "A")).startsWith("https://signin.example.com/open#");
     }
 
@@ -60,7 +61,8 @@ class ConfigurationTest {
         env.remove("LINK_BASE");
         env.put("SIGN_UP_MODE", "invite-only");
         env.put("ALLOWED_EMAIL_DOMAINS", " Example.com , @example.org,,");
-        env.put("MIN_RESPONSE_MILLIS", "0");
+        env.put("LINKS_PER_ADDRESS_PER_HOUR", "3");
+        env.put("PENDING_LINKS_PER_ADDRESS", "2");
 
         MagicLinkSettings settings = MagicLinkSettings.fromEnvironment(env);
 
@@ -69,15 +71,14 @@ class ConfigurationTest {
         assertThat(settings.linkStyle()).isEqualTo(LinkStyle.DIRECT);
         assertThat(settings.signUpPolicy().mode()).isEqualTo(SignUpPolicy.Mode.INVITE_ONLY);
         assertThat(settings.signUpPolicy().allowedDomains()).isEqualTo(Set.of("example.com", "example.org"));
-        assertThat(settings.responseFloor()).isZero();
+        assertThat(settings.linksPerAddressPerHour()).isEqualTo(3);
+        assertThat(settings.pendingLinksPerAddress()).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(nullValues = "UNSET", value = {
             // variable,               value,                    the message names
             "USER_POOL_ID,             UNSET,                    USER_POOL_ID is not set",
-            "EMAIL_HASH_SALT,          UNSET,                    EMAIL_HASH_SALT is not set",
-            "EMAIL_HASH_SALT,          short,                    at least 16 characters",
             "LINK_EXPIRY_SECONDS,      fifteen,                  LINK_EXPIRY_SECONDS must be a whole number of seconds from 60 to 86400",
             "LINK_EXPIRY_SECONDS,      10,                       LINK_EXPIRY_SECONDS must be a whole number",
             "REQUEST_COOLDOWN_SECONDS, -1,                       REQUEST_COOLDOWN_SECONDS must be a whole number",
@@ -87,8 +88,8 @@ class ConfigurationTest {
             "LINK_BASE,                http://signin.example.com, https URL",
             "LINK_STYLE,               email,                    'LINK_STYLE must be one of page, direct'",
             "SIGN_UP_MODE,             closed,                   'SIGN_UP_MODE must be one of open, invite-only'",
-            "ALLOWED_EMAIL_DOMAINS,    'example.com,not a domain', '\"not a domain\" is not a domain'",
-            "MIN_RESPONSE_MILLIS,      lots,                     MIN_RESPONSE_MILLIS must be a whole number of milliseconds",
+            "ALLOWED_EMAIL_DOMAINS,    'example.com,not a domain', 'ALLOWED_EMAIL_DOMAINS holds ''not a domain'', which is not a domain'",
+            "LINKS_PER_ADDRESS_PER_HOUR, lots,                   LINKS_PER_ADDRESS_PER_HOUR must be a whole number of links from 1 to 1000",
     })
     void aMissingOrBadValueStopsStartupWithASentenceNamingIt(String name, String value, String message) {
         assertThatThrownBy(() -> MagicLinkSettings.fromEnvironment(with(name, value)))
@@ -100,6 +101,8 @@ class ConfigurationTest {
     void theLambdaSettingsOutsideTheServiceAreCheckedToo() {
         Environment empty = new Environment(Map.of());
         assertThatThrownBy(() -> LambdaWiring.linkTable(empty)).hasMessageContaining("LINK_TABLE is not set");
+        assertThatThrownBy(() -> LambdaWiring.linkQueueUrl(empty)).hasMessageContaining("LINK_QUEUE_URL is not set");
+        assertThatThrownBy(() -> LambdaWiring.linkKeys(empty, () -> null)).hasMessageContaining("DEPLOYMENT_SECRET_ARN is not set");
         assertThatThrownBy(() -> new AwsClients(empty)).hasMessageContaining("AWS_REGION is not set");
         assertThatThrownBy(() -> LambdaWiring.mailSender(empty)).hasMessageContaining("SENDER_ADDRESS is not set");
         assertThatThrownBy(() -> LambdaWiring.mailSender(new Environment(Map.of("SENDER_ADDRESS", "not-an-address"))))
@@ -110,9 +113,9 @@ class ConfigurationTest {
                 .hasMessageContaining("MAIL_TRANSPORT must be one of ses, smtp");
         assertThatThrownBy(() -> LambdaWiring.corsAllowedOrigin(new Environment(Map.of("CORS_ALLOWED_ORIGIN", "https://app.example.com/path"))))
                 .hasMessageContaining("CORS_ALLOWED_ORIGIN must be one origin");
-        assertThatThrownBy(() -> LambdaWiring.linkVerifier(new Environment(Map.of("LINK_TABLE", "t", "EMAIL_HASH_SALT", "0123456789abcdef",
-                "MAX_FAILED_ATTEMPTS", "0")), null, java.time.Clock.systemUTC()))
-                .hasMessageContaining("MAX_FAILED_ATTEMPTS must be a whole number of attempts from 1 to 100");
+        assertThatThrownBy(() -> LambdaWiring.linkVerifier(new Environment(Map.of("LINK_TABLE", "t", "MAX_FAILED_ATTEMPTS", "0")),
+                null, null, java.time.Clock.systemUTC()))
+                .hasMessageContaining("MAX_FAILED_ATTEMPTS must be a whole number of attempts from 1 to 10");
     }
 
     @Test

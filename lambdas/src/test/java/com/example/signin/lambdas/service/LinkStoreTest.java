@@ -1,7 +1,6 @@
 package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.protocol.SaltedHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class LinkStoreTest {
     private static final Duration COOLDOWN = Duration.ofSeconds(60);
     // in the future: DynamoDB Local's TTL sweeper deletes records whose exp is in the real past
     private static final Instant NOW = Instant.parse("2099-01-05T10:00:00Z");
-    private static final SaltedHash HASH = new SaltedHash("test-salt-0123456789");
+    private static final LinkKeys KEYS = new LinkKeys("store-test-deployment-secret-0123456789");
 
     private static LocalDynamo dynamo;
     private static DynamoDbClient client;
@@ -51,110 +50,124 @@ class LinkStoreTest {
     }
 
     private static String freshKey() {
-        return HASH.of("user" + (keys++) + "@example.com");
+        return KEYS.address(com.example.signin.protocol.EmailAddress.parse("user" + (keys++) + "@example.com"));
     }
 
-    private static LinkRecord record(String key, String secret, Instant issued) {
-        return LinkRecord.issued(key, HASH.of(secret), "challenge-of-the-verifier", issued.getEpochSecond(),
-                issued.plus(Duration.ofMinutes(15)).getEpochSecond());
+    private static LinkRecord record(String key, String device, String secret, Instant issued) {
+        return LinkRecord.issued(key, KEYS.device(device), KEYS.secretHash(secret), "challenge-of-the-verifier",
+                issued.getEpochSecond(), issued.plus(Duration.ofMinutes(15)).getEpochSecond());
     }
 
     @Test
     void creatingTheTableAgainIsHarmless() {
+        String key = freshKey();
+        store.put(record(key, "a", "secret", NOW));
+
         LinkStore.createTable(client, "links");
-        assertThat(client.listTables().tableNames()).contains("links");
-        var ttl = client.describeTimeToLive(b -> b.tableName("links")).timeToLiveDescription();
-        assertThat(ttl.attributeName()).isEqualTo(LinkStore.EXP);
-        assertThat(ttl.timeToLiveStatusAsString()).isIn("ENABLED", "ENABLING");
+
+        assertThat(store.pending(key)).hasSize(1);
     }
 
     @Test
-    void aWrittenRecordReadsBackAndHoldsOnlyHashes() {
-        String key = HASH.of("alice@example.com");
-        LinkRecord written = record(key, "the-secret", NOW);
-        assertThat(store.putUnlessCoolingDown(written, COOLDOWN, NOW)).isEmpty();
-
-        assertThat(store.find(key)).contains(written);
-        Map<String, AttributeValue> raw = client.getItem(b -> b.tableName("links").key(Map.of("pk", AttributeValue.fromS(key)))).item();
-        assertThat(raw.values().toString()).doesNotContain("alice").doesNotContain("the-secret");
-        assertThat(raw.get(LinkStore.EXP).n()).isEqualTo(Long.toString(NOW.getEpochSecond() + 900));
-    }
-
-    @Test
-    void aSecondRequestWithinTheCooldownIsRefusedWithTheRemainingWait() {
+    void aWrittenRecordReadsBackAndHoldsOnlyKeyedHashes() {
         String key = freshKey();
-        store.putUnlessCoolingDown(record(key, "first", NOW), COOLDOWN, NOW);
+        LinkRecord written = record(key, "a", "the-secret", NOW);
+        store.put(written);
 
-        Optional<Duration> wait = store.putUnlessCoolingDown(record(key, "second", NOW.plusSeconds(15)), COOLDOWN, NOW.plusSeconds(15));
-
-        assertThat(wait).contains(Duration.ofSeconds(45));
-        assertThat(store.find(key).orElseThrow().secretHash()).isEqualTo(HASH.of("first"));
+        assertThat(store.pending(key)).containsExactly(written);
+        Map<String, AttributeValue> item = client.scan(b -> b.tableName("links")).items().stream()
+                .filter(i -> i.get("pk").s().equals(key)).findFirst().orElseThrow();
+        assertThat(item.toString()).doesNotContain("the-secret").doesNotContain("@example.com");
     }
 
     @Test
-    void aRequestAfterTheCooldownReplacesTheOldLink() {
+    void theCooldownIsPerDeviceAndTellsTheRemainingWait() {
         String key = freshKey();
-        store.putUnlessCoolingDown(record(key, "first", NOW), COOLDOWN, NOW);
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW)).isEmpty();
 
-        Instant later = NOW.plus(COOLDOWN);
-        assertThat(store.putUnlessCoolingDown(record(key, "second", later), COOLDOWN, later)).isEmpty();
-
-        assertThat(store.find(key).orElseThrow().secretHash()).isEqualTo(HASH.of("second"));
-        assertThat(store.markUsed(key, HASH.of("first"), later)).isFalse();
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW.plusSeconds(20))).contains(Duration.ofSeconds(40));
+        assertThat(store.startCooldown(key, "b", COOLDOWN, NOW.plusSeconds(20))).as("another device").isEmpty();
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW.plusSeconds(60))).isEmpty();
     }
 
     @Test
-    void ofManyRacingRequestsForOneAddressExactlyOneIsWritten() throws Exception {
+    void ofManyRacingRequestsOfOneDeviceExactlyOneStartsTheCooldown() throws Exception {
         String key = freshKey();
-        List<Optional<Duration>> results = race(20, i -> store.putUnlessCoolingDown(record(key, "racer" + i, NOW), COOLDOWN, NOW));
 
-        assertThat(results).filteredOn(Optional::isEmpty).hasSize(1);
-        assertThat(results).filteredOn(Optional::isPresent).hasSize(19)
-                .allSatisfy(wait -> assertThat(wait).contains(COOLDOWN));
+        List<Optional<Duration>> outcomes = race(20, i -> store.startCooldown(key, "a", COOLDOWN, NOW));
+
+        assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(1);
+    }
+
+    @Test
+    void theHourlyBudgetIsSpentOnceByRacingRequestsAndRenewsAfterTheHour() throws Exception {
+        String key = freshKey();
+
+        List<Optional<Duration>> outcomes = race(15, i -> store.spendBudget(key, "any", 10, NOW));
+
+        assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(10);
+        assertThat(store.spendBudget(key, "any", 10, NOW.plusSeconds(600))).contains(Duration.ofSeconds(3000));
+        assertThat(store.spendBudget(key, "other-source", 10, NOW.plusSeconds(600))).as("another source").isEmpty();
+        assertThat(store.spendBudget(key, "any", 10, NOW.plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void aDeviceReplacesOnlyItsOwnLinkAndTheOldestBeyondTheCapGo() {
+        String key = freshKey();
+        for (int i = 0; i < 4; i++) {
+            store.put(record(key, "device-" + i, "s" + i, NOW.plusSeconds(i)));
+        }
+        store.put(record(key, "device-1", "newer", NOW.plusSeconds(10)));
+
+        assertThat(store.pending(key)).hasSize(4);
+        assertThat(store.keepNewest(key, 2)).isEqualTo(2);
+        assertThat(store.pending(key)).extracting(LinkRecord::secretHash)
+                .containsExactly(KEYS.secretHash("s3"), KEYS.secretHash("newer"));
     }
 
     @Test
     void ofFiftyThreadsMarkingOneLinkUsedExactlyOneWins() throws Exception {
-        String key = freshKey();
-        store.putUnlessCoolingDown(record(key, "s", NOW), COOLDOWN, NOW);
+        LinkRecord link = record(freshKey(), "a", "secret", NOW);
+        store.put(link);
 
-        List<Boolean> results = race(50, i -> store.markUsed(key, HASH.of("s"), NOW.plusSeconds(5)));
+        List<Boolean> outcomes = race(50, i -> store.markUsed(link, NOW.plusSeconds(5), 5));
 
-        assertThat(results).filteredOn(won -> won).hasSize(1);
-        assertThat(store.find(key).orElseThrow().usedAt()).isEqualTo(OptionalLong.of(NOW.plusSeconds(5).getEpochSecond()));
+        assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 
     @Test
-    void anExpiredLinkCannotBeMarkedUsed() {
-        String key = freshKey();
-        store.putUnlessCoolingDown(record(key, "s", NOW), COOLDOWN, NOW);
+    void anExpiredOrSpentLinkCannotBeMarkedUsed() {
+        LinkRecord link = record(freshKey(), "a", "secret", NOW);
+        store.put(link);
 
-        assertThat(store.markUsed(key, HASH.of("s"), NOW.plus(Duration.ofMinutes(15)))).isFalse();
+        assertThat(store.markUsed(link, NOW.plus(Duration.ofMinutes(15)), 5)).isFalse();
+        store.recordFailure(link);
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 1)).as("one failure, limit one").isFalse();
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 2)).isTrue();
     }
 
     @Test
-    void failuresAreCountedOnlyAgainstTheRecordTheyWereMadeFor() {
+    void failuresAndDeletesApplyOnlyToTheRecordTheyWereMadeFor() {
         String key = freshKey();
-        store.putUnlessCoolingDown(record(key, "s", NOW), COOLDOWN, NOW);
+        LinkRecord old = record(key, "a", "old", NOW);
+        store.put(old);
+        LinkRecord newer = record(key, "a", "new", NOW.plusSeconds(61));
+        store.put(newer);
 
-        assertThat(store.recordFailure(key, HASH.of("s"))).hasValue(1);
-        assertThat(store.recordFailure(key, HASH.of("s"))).hasValue(2);
-        assertThat(store.recordFailure(key, HASH.of("other"))).isEmpty();
-        assertThat(store.recordFailure(freshKey(), HASH.of("s"))).isEmpty();
-        assertThat(store.find(key).orElseThrow().failedAttempts()).isEqualTo(2);
+        assertThat(store.recordFailure(old)).isEqualTo(OptionalLong.empty());
+        assertThat(store.deleteIfCurrent(old)).isFalse();
+        assertThat(store.recordFailure(newer)).isEqualTo(OptionalLong.of(1));
+        assertThat(store.deleteIfCurrent(newer)).isTrue();
+        assertThat(store.pending(key)).isEmpty();
     }
 
     @Test
-    void anOlderRequestNeverDeletesANewerRecord() {
-        String key = freshKey();
-        store.putUnlessCoolingDown(record(key, "old", NOW), COOLDOWN, NOW);
-        Instant later = NOW.plus(COOLDOWN);
-        store.putUnlessCoolingDown(record(key, "new", later), COOLDOWN, later);
+    void aMessageIsClaimedForDeliveryOnceUntilReleased() throws Exception {
+        List<Boolean> outcomes = race(20, i -> store.claimDelivery("message-1", NOW));
 
-        assertThat(store.deleteIfCurrent(key, HASH.of("old"))).isFalse();
-        assertThat(store.find(key)).isPresent();
-        assertThat(store.deleteIfCurrent(key, HASH.of("new"))).isTrue();
-        assertThat(store.find(key)).isEmpty();
+        assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
+        store.releaseDelivery("message-1");
+        assertThat(store.claimDelivery("message-1", NOW)).isTrue();
     }
 
     /** Runs {@code task} on {@code threads} threads released at the same moment. */

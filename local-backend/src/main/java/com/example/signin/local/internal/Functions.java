@@ -14,10 +14,16 @@ import com.example.signin.lambdas.PreSignUpHandler;
 import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.service.CognitoUserDirectory;
+import com.example.signin.lambdas.service.InProcessLinkQueue;
+import com.example.signin.lambdas.service.LinkDelivery;
+import com.example.signin.lambdas.service.LinkKeys;
+import com.example.signin.lambdas.service.MagicLinkSettings;
 import com.example.signin.lambdas.service.LinkStore;
-import com.example.signin.lambdas.service.MailSender;
 import com.example.signin.lambdas.service.SmtpMailer;
+import com.example.signin.lambdas.internal.Environment;
+import com.example.signin.lambdas.internal.LambdaWiring;
 import com.example.signin.local.Endpoints;
+import com.example.signin.protocol.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -45,11 +51,24 @@ public final class Functions implements AutoCloseable {
 
     /** The table of link records in DynamoDB Local. */
     public static final String LINK_TABLE = "magic-links";
+    /** Requests that may wait for delivery; more get 503 (the same for every address). */
+    static final int QUEUE_CAPACITY = 1_000;
+    /** Deliveries tried per request, 1 s apart and doubling up to 5 s: about two and a half minutes of mail outage. */
+    static final int DELIVERY_ATTEMPTS = 32;
     static final String SENDER_ADDRESS = "no-reply@signin.localhost.localdomain";
-    static final String SENDER_NAME = "Sign-in (local)";
+    private static final java.util.List<com.example.signin.protocol.Setting> FUNCTION_SETTINGS = java.util.Arrays.stream(
+            com.example.signin.protocol.Setting.values()).filter(s -> s.scope() == com.example.signin.protocol.Setting.Scope.FUNCTIONS).toList();
 
-    /** What the functions are wired to. */
-    public record Setting(Endpoints endpoints, String linkHashSalt, int smtpPort, Clock clock, LinkDatabase database) {
+    /**
+     * What the functions are wired to.
+     *
+     * @param deploymentSecret the secret the table keys derive from (kept in the data folder; in AWS it
+     *                         is in Secrets Manager)
+     * @param settings         the deployment settings; the link base is this backend's own and the sender
+     *                         defaults to a local address
+     */
+    public record Setting(Endpoints endpoints, String deploymentSecret, int smtpPort, Clock clock, LinkDatabase database,
+                          Settings settings) {
     }
 
     private final Setting setting;
@@ -58,9 +77,12 @@ public final class Functions implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamo;
     private final Map<String, Lazy<LambdaFunction<?, ?>>> triggers = new LinkedHashMap<>();
     private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> signInApi;
+    private final Lazy<InProcessLinkQueue> queue;
+    private final LinkKeys keys;
 
     private Functions(Setting setting) {
         this.setting = setting;
+        this.keys = new LinkKeys(setting.deploymentSecret());
         // Building an SDK client loads thousands of classes: not on the start path.
         this.cognito = new Lazy<>(() -> CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(setting.endpoints().cognitoEndpoint()))
@@ -85,15 +107,20 @@ public final class Functions implements AutoCloseable {
                 CognitoUserPoolCreateAuthChallengeEvent.class, CognitoUserPoolCreateAuthChallengeEvent.class)));
         triggers.put(Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE, new Lazy<>(() -> new LambdaFunction<>(
                 Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE,
-                VerifyAuthChallengeHandler.create(environment(), dynamo.get(), setting.clock()),
+                VerifyAuthChallengeHandler.create(environment(), keys, dynamo.get(), setting.clock()),
                 CognitoUserPoolVerifyAuthChallengeResponseEvent.class, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)));
         triggers.put(Triggers.POST_AUTHENTICATION, new Lazy<>(() -> new LambdaFunction<>(Triggers.POST_AUTHENTICATION,
                 new PostAuthenticationHandler(new CognitoUserDirectory(cognito.get(), random)),
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
+        this.queue = new Lazy<>(() -> {
+            Environment env = new Environment(environment());
+            LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), keys,
+                    new LinkStore(dynamo.get(), LINK_TABLE), new CognitoUserDirectory(cognito.get(), random),
+                    new SmtpMailer("127.0.0.1", setting.smtpPort(), LambdaWiring.mailSender(env)), setting.clock(), random);
+            return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS);
+        });
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
-                SignInApiHandler.create(environment(), dynamo.get(), new CognitoUserDirectory(cognito.get(), random),
-                        new SmtpMailer("127.0.0.1", setting.smtpPort(), new MailSender(SENDER_ADDRESS, SENDER_NAME)),
-                        setting.clock(), random),
+                SignInApiHandler.create(environment(), dynamo.get(), keys, queue.get(), setting.clock(), random),
                 APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
     }
 
@@ -104,23 +131,19 @@ public final class Functions implements AutoCloseable {
     /** The functions' environment, as the CDK stack sets it in AWS (docs/CONTRACTS.md). */
     Map<String, String> environment() {
         Endpoints e = setting.endpoints();
-        Map<String, String> env = new LinkedHashMap<>();
+        Settings settings = setting.settings()
+                .with(com.example.signin.protocol.Setting.LINK_BASE, e.linkBase(), "linkBase")
+                .with(com.example.signin.protocol.Setting.SCHEME, e.scheme(), "scheme");
+        if (settings.find(com.example.signin.protocol.Setting.SENDER_ADDRESS).isEmpty()) {
+            settings = settings.with(com.example.signin.protocol.Setting.SENDER_ADDRESS, SENDER_ADDRESS, "senderAddress");
+        }
+        Map<String, String> env = new LinkedHashMap<>(settings.environment(FUNCTION_SETTINGS));
         env.put("AWS_REGION", e.region());
         env.put("LINK_TABLE", LINK_TABLE);
         env.put("USER_POOL_ID", e.userPoolId());
-        env.put("EMAIL_HASH_SALT", setting.linkHashSalt());
-        env.put("URL_SCHEME", e.scheme());
-        env.put("LINK_BASE", e.linkBase());
-        env.put("LINK_STYLE", "page");
-        env.put("SENDER_ADDRESS", SENDER_ADDRESS);
-        env.put("SENDER_NAME", SENDER_NAME);
-        env.put("SIGN_UP_MODE", "open");
-        env.put("ALLOWED_EMAIL_DOMAINS", "");
         env.put("MAIL_TRANSPORT", "smtp");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(setting.smtpPort()));
-        env.put("CORS_ALLOWED_ORIGIN", "");
-        env.put("MAX_FAILED_ATTEMPTS", "3");
         return env;
     }
 
@@ -142,6 +165,14 @@ public final class Functions implements AutoCloseable {
         return signInApi.get();
     }
 
+    /**
+     * Waits until every link request answered so far is delivered (or given up); the request path
+     * itself never waits.
+     */
+    public boolean awaitDeliveries(Duration timeout) {
+        return queue.get().awaitIdle(timeout);
+    }
+
     /** Builds the expensive parts now (tests and the benchmark; the first request does it otherwise). */
     public void warmUp() {
         signInApi.get();
@@ -150,6 +181,7 @@ public final class Functions implements AutoCloseable {
 
     @Override
     public void close() {
+        queue.ifBuilt(InProcessLinkQueue::close);
         cognito.ifBuilt(CognitoIdentityProviderClient::close);
     }
 

@@ -1,5 +1,6 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.LinkPage;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It trusts only its owner: a request whose {@code Host} is not {@code 127.0.0.1:<port>} or
  * {@code localhost:<port>} is refused (421) before anything else, so a web page cannot reach it
- * through DNS rebinding; {@code POST /api/signin} must be {@code application/json} (415
- * otherwise), which a cross-site form cannot send; IAM operations of the user pool need a SigV4
+ * through DNS rebinding; the sign-in handler itself refuses a {@code POST /api/signin} that is not
+ * {@code application/json} (415), which a cross-site form cannot send; IAM operations of the user pool need a SigV4
  * signature with the key in {@code endpoints.json} ({@link AdminSignature}). Every request must
  * arrive within {@link #MAX_REQUEST_SECONDS} and at most {@link #WORKERS} are served at once with
  * {@link #QUEUE} waiting; past that a connection is closed, so slow clients cannot hold the server.
@@ -229,11 +230,6 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private static void signIn(HttpExchange exchange, Routes r, String method) throws IOException {
-        if ("POST".equals(method) && !isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-            refuse(exchange, 415, "unsupported_media_type",
-                    "The sign-in API takes a JSON body: send it with Content-Type: application/json.");
-            return;
-        }
         byte[] body = "POST".equals(method) ? readBody(exchange, SignInRoute.MAX_READ_BYTES) : new byte[0];
         SignInRoute.Response response = r.signIn().handle(method, exchange.getRequestHeaders(), body, r.clock().millis());
         Headers out = exchange.getResponseHeaders();
@@ -255,15 +251,6 @@ public final class HttpFront implements AutoCloseable {
         String port = ":" + port();
         return h.equals("127.0.0.1" + port) || h.equals("localhost" + port)
                 || (port() == 80 && (h.equals("127.0.0.1") || h.equals("localhost")));
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
-        return mediaType.equalsIgnoreCase("application/json");
     }
 
     /** The front's own refusals, in the sign-in API's error shape. */

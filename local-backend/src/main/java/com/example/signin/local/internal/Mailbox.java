@@ -1,5 +1,6 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -190,7 +191,7 @@ public final class Mailbox implements AutoCloseable {
     }
 
     public String pageCsp() {
-        return "default-src 'none'; style-src '" + LinkPage.sha256(STYLE)
+        return "default-src 'none'; style-src '" + LinkPage.cspHash(STYLE)
                 + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 

@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link UserStore} in one MVStore file ({@code pool.mv.db}, H2's embedded key-value engine):
  * users by username with an index by email, refresh tokens by hash with indexes by origin and by
- * user. A change writes the B-tree pages it touched (a few KiB, whatever the pool's size) and
- * commits before the call returns; MVStore's background thread compacts the file.
+ * user. A change updates the B-tree pages it touches in memory at once; MVStore's background
+ * thread writes the changed pages (a few KiB, whatever the pool's size) within
+ * {@link #COMMIT_DELAY_MILLIS} and compacts the file, and {@link #close} writes the rest.
+ * Committing on the caller's thread instead cost a few milliseconds per change on a busy machine
+ * (MVStore hands the write to its own threads); a development backend trades the last fraction of a
+ * second of changes before a crash of its process for that.
  *
  * <p>Values are JSON text, so the file reads in any MVStore tool and survives a field added later.
  */
@@ -34,6 +38,8 @@ public final class MvUserStore implements UserStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MvUserStore.class);
     static final String FILE_NAME = "pool.mv.db";
+    /** How long a change may wait in memory before MVStore's background thread writes it. */
+    static final int COMMIT_DELAY_MILLIS = 100;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final MVStore store;
@@ -75,6 +81,7 @@ public final class MvUserStore implements UserStore {
         MVStore store;
         try {
             store = new MVStore.Builder().fileName(file.toString()).open();
+            store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
         } catch (MVStoreException e) {
             if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
                 throw new IOException("The user pool " + file + " is in use by another local backend on the same data folder;"
@@ -90,6 +97,8 @@ public final class MvUserStore implements UserStore {
                 PoolJsonFile old = PoolJsonFile.load(legacy);
                 MvUserStore created = old == null ? create(store, PoolIds.generate(region)) : migrate(store, old);
                 if (old != null) {
+                    // Written before the old file goes: a crash in between repeats the migration, never loses the pool.
+                    store.commit();
                     Files.move(legacy, legacy.resolveSibling(PoolJsonFile.NAME + ".migrated"), StandardCopyOption.REPLACE_EXISTING);
                     LOG.info("Moved {} users and {} refresh tokens from {} into {}", old.users.size(), old.refreshTokens.size(),
                             legacy, file);
@@ -109,7 +118,6 @@ public final class MvUserStore implements UserStore {
         created.meta.put("clientId", ids.clientId());
         created.meta.put("linkHashSalt", ids.linkHashSalt());
         created.meta.put("userPoolId", ids.userPoolId());
-        store.commit();
         return created;
     }
 
@@ -139,7 +147,6 @@ public final class MvUserStore implements UserStore {
     @Override
     public synchronized void rememberPort(int port) {
         meta.put("lastPort", Integer.toString(port));
-        store.commit();
     }
 
     @Override
@@ -163,7 +170,6 @@ public final class MvUserStore implements UserStore {
             return false;
         }
         putUser(user);
-        store.commit();
         return true;
     }
 
@@ -182,7 +188,6 @@ public final class MvUserStore implements UserStore {
             emails.remove(oldEmail);
         }
         putUser(user);
-        store.commit();
         return true;
     }
 
@@ -201,7 +206,6 @@ public final class MvUserStore implements UserStore {
     @Override
     public synchronized void addRefreshToken(RefreshTokenRecord token) {
         putToken(token);
-        store.commit();
     }
 
     @Override
@@ -211,15 +215,12 @@ public final class MvUserStore implements UserStore {
 
     @Override
     public synchronized void revokeRefreshToken(String hash) {
-        if (revoke(hash)) {
-            store.commit();
-        }
+        revoke(hash);
     }
 
     @Override
     public synchronized void revokeRefreshTokensOf(String username) {
         String prefix = username + "/";
-        boolean changed = false;
         Cursor<String, String> cursor = userTokens.cursor(prefix);
         List<String> hashes = new ArrayList<>();
         while (cursor.hasNext()) {
@@ -230,10 +231,7 @@ public final class MvUserStore implements UserStore {
             hashes.add(key.substring(prefix.length()));
         }
         for (String hash : hashes) {
-            changed |= revoke(hash);
-        }
-        if (changed) {
-            store.commit();
+            revoke(hash);
         }
     }
 
@@ -261,9 +259,6 @@ public final class MvUserStore implements UserStore {
             tokenOrigins.remove(token.originJti);
             userTokens.remove(token.username + "/" + token.hash);
         }
-        if (!expired.isEmpty()) {
-            store.commit();
-        }
         return expired.size();
     }
 
@@ -272,14 +267,12 @@ public final class MvUserStore implements UserStore {
         store.close();
     }
 
-    private boolean revoke(String hash) {
+    private void revoke(String hash) {
         Optional<RefreshTokenRecord> token = refreshToken(hash);
-        if (token.isEmpty() || token.get().revoked) {
-            return false;
+        if (token.isPresent() && !token.get().revoked) {
+            token.get().revoked = true;
+            tokens.put(hash, write(token.get()));
         }
-        token.get().revoked = true;
-        tokens.put(hash, write(token.get()));
-        return true;
     }
 
     private void putUser(PoolUser user) {

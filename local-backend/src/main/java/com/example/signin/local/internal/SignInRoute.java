@@ -2,7 +2,10 @@ package com.example.signin.local.internal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.example.signin.lambdas.api.SignInAnswer;
 import com.example.signin.protocol.SignInApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,11 +22,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * {@code POST {apiUrl}/signin} as API Gateway's Lambda proxy integration runs it: the HTTP request
- * becomes the {@code APIGatewayProxyRequestEvent} JSON, the sign-in function runs on it, and its
- * {@code APIGatewayProxyResponseEvent} is written back as it is.
+ * {@code {apiUrl}/signin} as API Gateway's Lambda proxy integration runs it: the HTTP request (any
+ * method) becomes the {@code APIGatewayProxyRequestEvent} JSON, the sign-in function runs on it, and
+ * its {@code APIGatewayProxyResponseEvent} is written back as it is. The function answers every
+ * case (405, 413, 415, 400 ...) itself; this route only forwards.
  */
 public final class SignInRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInRoute.class);
 
     /** Larger bodies are refused here, as the real API's request size limit would. */
     public static final int MAX_READ_BYTES = 64 * 1024;
@@ -43,17 +49,15 @@ public final class SignInRoute {
      * @param body    the body, or {@code null} when it was longer than {@link #MAX_READ_BYTES}
      */
     public Response handle(String method, Map<String, List<String>> headers, byte[] body, long nowMillis) {
-        if (!"POST".equals(method)) {
-            return error(405, SignInApi.ERROR_INVALID_REQUEST, "Use POST to request a sign-in link.", Map.of("Allow", List.of("POST")));
-        }
         if (body == null) {
-            return error(413, SignInApi.ERROR_PAYLOAD_TOO_LARGE,
-                    "The request is larger than " + SignInApi.MAX_BODY_BYTES + " bytes.", Map.of());
+            // Past the read limit: forwarded as a body over the API's limit, so the function answers 413 itself.
+            body = new byte[SignInApi.MAX_BODY_BYTES + 1];
+            java.util.Arrays.fill(body, (byte) ' ');
         }
         ObjectNode event = Json.object();
         event.put("resource", SignInApi.SIGN_IN_PATH);
         event.put("path", SignInApi.SIGN_IN_PATH);
-        event.put("httpMethod", "POST");
+        event.put("httpMethod", method);
         ObjectNode single = event.putObject("headers");
         ObjectNode multi = event.putObject("multiValueHeaders");
         String userAgent = null;
@@ -80,7 +84,7 @@ public final class SignInRoute {
         context.put("stage", "local");
         context.put("requestId", UUID.randomUUID().toString());
         context.put("resourcePath", SignInApi.SIGN_IN_PATH);
-        context.put("httpMethod", "POST");
+        context.put("httpMethod", method);
         context.put("path", "/local" + SignInApi.SIGN_IN_PATH);
         context.put("protocol", "HTTP/1.1");
         context.put("requestTimeEpoch", nowMillis);
@@ -102,8 +106,10 @@ public final class SignInRoute {
         try {
             signIn = function.get();
         } catch (RuntimeException e) {
-            return error(503, SignInApi.ERROR_EMAIL_UNAVAILABLE,
-                    "The local sign-in service is not available: " + e.getMessage(), Map.of());
+            LOG.error("The local sign-in function could not be built", e);
+            SignInAnswer unavailable = SignInAnswer.serviceUnavailable();
+            return new Response(unavailable.status(), Map.of("Content-Type", List.of("application/json"),
+                    "Cache-Control", List.of("no-store")), unavailable.body().getBytes(StandardCharsets.UTF_8));
         }
         JsonNode answer;
         try {
@@ -135,17 +141,6 @@ public final class SignInRoute {
             body = bodyNode.asText().getBytes(StandardCharsets.UTF_8);
         }
         return new Response(status, headers, body);
-    }
-
-    private static Response error(int status, String code, String message, Map<String, List<String>> extra) {
-        ObjectNode body = Json.object();
-        body.put(SignInApi.FIELD_ERROR, code);
-        body.put(SignInApi.FIELD_MESSAGE, message);
-        Map<String, List<String>> headers = new LinkedHashMap<>(extra);
-        headers.put("Content-Type", List.of("application/json"));
-        // As the sign-in function's own answers: an error must not be cached either.
-        headers.put("Cache-Control", List.of("no-store"));
-        return new Response(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String utf8(byte[] body) {

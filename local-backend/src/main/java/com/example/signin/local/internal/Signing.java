@@ -3,6 +3,7 @@ package com.example.signin.local.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,9 +18,15 @@ public final class Signing {
     }
 
     public static Signing start(Path keyFile) {
+        return start(keyFile, CompletableFuture.completedFuture(null));
+    }
+
+    /** Loads or makes the key once {@code after} completes (not at all if it fails): making one is CPU-heavy. */
+    public static Signing start(Path keyFile, CompletionStage<?> after) {
         CompletableFuture<TokenSigner> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                after.toCompletableFuture().join();
                 future.complete(TokenSigner.loadOrCreate(keyFile));
             } catch (IOException | RuntimeException e) {
                 future.completeExceptionally(e);

@@ -6,8 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * Where the pool keeps what survives a restart: its ids, users and refresh tokens. Safe for
- * concurrent use; every method that changes something has made it durable (against a crash of
- * the process) when it returns. Users and tokens are handed out as copies.
+ * concurrent use; a change is seen by every later call at once and reaches the disk soon after
+ * (all of it by {@link #close}). Users and tokens are handed out as copies.
  */
 public interface UserStore extends AutoCloseable {
 

@@ -9,6 +9,7 @@ import com.example.signin.protocol.SaltedHash;
 import com.example.signin.systemtests.rules.SecretComparisonScanner.Violation;
 import com.example.signin.systemtests.rules.fixtures.PlantedSecretComparisons;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +96,25 @@ class ConstantTimeComparisonRuleTest {
         return method.startsWith("lambda$") ? method.split("\\$")[1] : method;
     }
 
+    /**
+     * The module's compiled classes. From a packaged jar (reactor builds past {@code package}) the
+     * module's target/classes beside it is read instead: a shrunk jar (lambdas, ProGuard) may have
+     * lost the local variable names the rule reads.
+     */
     private static Path classesOf(Class<?> type) {
+        Path location;
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the classes of " + type.getName(), e);
         }
+        if (Files.isDirectory(location)) {
+            return location;
+        }
+        Path classes = location.resolveSibling("classes");
+        assertThat(classes)
+                .as("%s comes from %s; build its module in this reactor so its target/classes exists", type.getName(), location)
+                .isDirectory();
+        return classes;
     }
 }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -73,34 +71,24 @@ final class SecretComparisonScanner {
     private final List<Violation> violations = new ArrayList<>();
     private int classesScanned;
 
-    /** Scans every class under a directory of classes, in a jar, or one class file. */
-    SecretComparisonScanner scan(Path classesOrJar) {
+    /** Scans one class file or every class under a directory. */
+    SecretComparisonScanner scan(Path classes) {
         try {
-            if (classesOrJar.toString().endsWith(".class")) {
-                try (InputStream in = Files.newInputStream(classesOrJar)) {
+            if (classes.toString().endsWith(".class")) {
+                try (InputStream in = Files.newInputStream(classes)) {
                     scanClass(in);
                 }
-            } else if (Files.isDirectory(classesOrJar)) {
-                try (Stream<Path> files = Files.walk(classesOrJar)) {
+            } else {
+                try (Stream<Path> files = Files.walk(classes)) {
                     for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
                         try (InputStream in = Files.newInputStream(file)) {
                             scanClass(in);
                         }
                     }
                 }
-            } else {
-                try (JarFile jar = new JarFile(classesOrJar.toFile())) {
-                    for (JarEntry entry : (Iterable<JarEntry>) jar.stream()::iterator) {
-                        if (entry.getName().startsWith("com/example/signin/") && entry.getName().endsWith(".class")) {
-                            try (InputStream in = jar.getInputStream(entry)) {
-                                scanClass(in);
-                            }
-                        }
-                    }
-                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the classes in " + classesOrJar, e);
+            throw new UncheckedIOException("Cannot read the classes in " + classes, e);
         }
         return this;
     }
