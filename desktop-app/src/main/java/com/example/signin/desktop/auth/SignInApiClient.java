@@ -30,13 +30,9 @@ final class SignInApiClient {
     /** Answer bodies are short; a longer one is not read past this. */
     private static final int MAX_BODY = 8 * 1024;
     /** Used when a 429 comes without a readable Retry-After, and when a 202 does not say (older servers). */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
-    /** How long a link works when a 202 does not say (older servers): DESIGN.md's default. */
-    static final Duration DEFAULT_EXPIRES_IN = Duration.ofMinutes(15);
-    /** Fields of the 202 body and the request's device id (docs/CONTRACTS.md). */
-    static final String FIELD_DEVICE_ID = "deviceId";
-    static final String FIELD_EXPIRES_IN = "expiresIn";
-    static final String FIELD_RETRY_AFTER = "retryAfter";
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(SignInApi.DEFAULT_RETRY_AFTER_SECONDS);
+    /** How long a link works when a 202 does not say (older servers). */
+    static final Duration DEFAULT_EXPIRES_IN = Duration.ofSeconds(SignInApi.DEFAULT_EXPIRES_IN_SECONDS);
     /** Larger figures in a 202 are not believed (a day): a broken server must not freeze the resend button. */
     private static final long MAX_SECONDS = 24 * 3600;
 
@@ -63,7 +59,7 @@ final class SignInApiClient {
         body.put(SignInApi.FIELD_CODE_CHALLENGE, CodeChallenge.s256(verifier));
         body.put(SignInApi.FIELD_CODE_CHALLENGE_METHOD, CodeChallenge.METHOD_S256);
         body.put(SignInApi.FIELD_LOCALE, locale.getLanguage().isEmpty() ? "en" : locale.getLanguage());
-        body.put(FIELD_DEVICE_ID, deviceId);
+        body.put(SignInApi.FIELD_DEVICE_ID, deviceId);
         Request request = new Request.Builder()
                 .url(signInUrl)
                 .post(RequestBody.create(body.toString(), JSON))
@@ -103,8 +99,8 @@ final class SignInApiClient {
 
     private Accepted accepted(ResponseBody body) {
         JsonNode answer = readBody(body);
-        return new Accepted(seconds(answer.path(FIELD_EXPIRES_IN), DEFAULT_EXPIRES_IN),
-                seconds(answer.path(FIELD_RETRY_AFTER), DEFAULT_RETRY_AFTER));
+        return new Accepted(seconds(answer.path(SignInApi.FIELD_EXPIRES_IN), DEFAULT_EXPIRES_IN),
+                seconds(answer.path(SignInApi.FIELD_RETRY_AFTER), DEFAULT_RETRY_AFTER));
     }
 
     /** A whole number of seconds from the 202 body; absent, not a number or out of range gives {@code fallback}. */

@@ -1,5 +1,6 @@
 package com.example.signin.desktop.platform;
 
+import com.example.signin.protocol.SignInApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,6 @@ public final class DeviceId {
 
     public static final String FILE_NAME = "device-id";
     static final int BYTES = 16;
-    /** 16 bytes as base64url without padding: 21 free characters and a last one that carries 2 bits. */
-    private static final Pattern CANONICAL = Pattern.compile("[A-Za-z0-9_-]{21}[AQgw]");
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceId.class);
 
@@ -70,8 +68,8 @@ public final class DeviceId {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Whether {@code id} is the canonical form of 16 bytes in base64url without padding. */
+    /** Whether {@code id} is the canonical form of 16 bytes in base64url without padding (the API's rule). */
     public static boolean isWellFormed(String id) {
-        return id != null && CANONICAL.matcher(id).matches();
+        return SignInApi.isWellFormedDeviceId(id);
     }
 }
