@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public final class AppStartup {
             if (environment.os() == AppFolders.Os.MACOS) {
                 MacOpenUriHandler.install(app.context().links());
             }
-            DesktopApp.launch(app.context());
+            DesktopApp.launch(app.context(), app.language());
         } catch (RuntimeException e) {
             LOG.error("The app stopped on an unexpected error", e);
             return 1;
@@ -146,14 +147,15 @@ public final class AppStartup {
         IncomingLinks links = new IncomingLinks();
         SingleInstance instance;
         try {
-            SingleInstance.Claim claim = SingleInstance.claim(dataDir, arguments.link(), links::deliver, HANDOFF_WAIT);
+            SingleInstance.Claim claim = SingleInstance.claim(dataDir, arguments.link(), links::deliver, links::raiseWindow,
+                    HANDOFF_WAIT);
             if (claim instanceof SingleInstance.Claim.HandedOff) {
                 LOG.info("Handed the link to the running instance");
                 return Outcome.exit(0, "");
             }
             if (claim instanceof SingleInstance.Claim.AlreadyRunning) {
-                LOG.info("Another copy of the app already runs on this data folder");
-                return Outcome.exit(0, "The app is already running (data folder " + dataDir + ").");
+                LOG.info("Another copy of the app already runs on this data folder; asked it for its window");
+                return Outcome.exit(0, Main.alreadyRunning(dataDir));
             }
             if (claim instanceof SingleInstance.Claim.Refused) {
                 return Outcome.exit(2, "The app refused this link: it is too long to be a sign-in link.");
@@ -181,7 +183,9 @@ public final class AppStartup {
             ready = embedded.config();
             backendInfo = new BackendInfo(true, ready.thenApply(c -> c.mailboxUrl().map(URI::create)));
         }
-        CognitoSignInClient client = CognitoSignInClient.forDataDir(ready, dataDir);
+        UiLanguage language = arguments.language().orElseGet(() -> UiLanguage.forLocale(Locale.getDefault()));
+        LOG.info("Speaking {} ({})", language.tag(), arguments.language().isPresent() ? "--locale" : "the OS locale");
+        CognitoSignInClient client = CognitoSignInClient.forDataDir(ready, dataDir, language.locale());
         ready.thenAcceptAsync(c -> {
             if (Boolean.getBoolean(INSTALLER_REGISTERS_SCHEME_PROPERTY)) {
                 // The .deb's postinst (Linux) or the bundle's Info.plist (macOS) registered the scheme.
@@ -194,7 +198,7 @@ public final class AppStartup {
             }
         });
         AppContext context = new AppContext(client, links, backendInfo, dataDir);
-        return new Outcome(0, "", new RunningApp(context, instance, client, embedded));
+        return new Outcome(0, "", new RunningApp(context, instance, client, embedded, language));
     }
 
     private static SchemeRegistrar registrar(Environment environment, String scheme) {
@@ -241,8 +245,11 @@ public final class AppStartup {
         private final SingleInstance instance;
         private final CognitoSignInClient client;
         private final EmbeddedBackend embedded;
+        private final UiLanguage language;
 
-        RunningApp(AppContext context, SingleInstance instance, CognitoSignInClient client, EmbeddedBackend embedded) {
+        RunningApp(AppContext context, SingleInstance instance, CognitoSignInClient client, EmbeddedBackend embedded,
+                UiLanguage language) {
+            this.language = language;
             this.context = context;
             this.instance = instance;
             this.client = client;
@@ -251,6 +258,11 @@ public final class AppStartup {
 
         public AppContext context() {
             return context;
+        }
+
+        /** The language of the screens and the mail. */
+        public UiLanguage language() {
+            return language;
         }
 
         @Override

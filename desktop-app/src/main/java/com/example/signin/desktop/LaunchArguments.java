@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line: {@code [--data-dir DIR] [--config FILE] [--register-scheme | --unregister-scheme] [[--] LINK]}.
+ * The command line: {@code [--data-dir DIR] [--config FILE] [--locale de|en] [--register-scheme | --unregister-scheme] [[--] LINK]}.
  *
  * <p>The link is the last argument: option parsing stops at it (or at {@code --}, which the
  * scheme registrations put before the link), and anything after it is refused rather than read,
@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param registerScheme   register as the scheme handler and exit
  * @param unregisterScheme remove the registration and exit
  * @param link             a sign-in link the OS asks the app to open
+ * @param language         the screens' (and the mail's) language instead of the OS locale's
  */
 public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boolean registerScheme,
-        boolean unregisterScheme, Optional<String> link) {
+        boolean unregisterScheme, Optional<String> link, Optional<UiLanguage> language) {
 
-    public static final String USAGE = "Usage: magic-link-signin [--data-dir DIR] [--config FILE] "
+    public static final String USAGE = "Usage: magic-link-signin [--data-dir DIR] [--config FILE] [--locale de|en] "
             + "[--register-scheme | --unregister-scheme] [[--] LINK]";
 
     /**
@@ -36,6 +37,7 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
         boolean register = false;
         boolean unregister = false;
         Optional<String> link = Optional.empty();
+        Optional<UiLanguage> language = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) {
@@ -67,6 +69,18 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
                         config = Optional.of(path);
                     }
                 }
+                case "--locale" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw bad("--locale needs a language after it: " + UiLanguage.tags() + ".");
+                        }
+                        value = args[++i];
+                    }
+                    String tag = value;
+                    language = Optional.of(UiLanguage.fromTag(tag).orElseThrow(() -> bad("--locale " + tag
+                            + " is not a language of this app; use one of " + UiLanguage.tags() + ".")));
+                }
                 case "--register-scheme" -> register = true;
                 case "--unregister-scheme" -> unregister = true;
                 default -> {
@@ -81,7 +95,7 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
         if (register && unregister) {
             throw bad("Use either --register-scheme or --unregister-scheme, not both.");
         }
-        return new LaunchArguments(dataDir, config, register, unregister, link);
+        return new LaunchArguments(dataDir, config, register, unregister, link, language);
     }
 
     /** The link at {@code index}, which must be the last argument and look like one link. */

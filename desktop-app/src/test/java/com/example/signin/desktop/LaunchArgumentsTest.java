@@ -66,4 +66,29 @@ class LaunchArgumentsTest {
                 .hasMessageContaining("never holds a quote or white space");
         assertThatThrownBy(() -> LaunchArguments.parse(link)).hasMessageContaining("never holds a quote or white space");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"de, GERMAN", "DE, GERMAN", "de-AT, GERMAN", "de_CH, GERMAN", "en, ENGLISH", "en-GB, ENGLISH"})
+    void theLocaleOptionPicksTheScreensLanguage(String tag, UiLanguage language) {
+        assertThat(LaunchArguments.parse("--locale", tag).language()).contains(language);
+        assertThat(LaunchArguments.parse("--locale=" + tag).language()).contains(language);
+    }
+
+    @Test
+    void anUnknownLocaleIsNamedWithTheLanguagesThereAre() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchArguments.parse("--locale", "fr"))
+                .hasMessageContaining("--locale fr is not a language of this app; use one of de, en.")
+                .hasMessageContaining("Usage:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchArguments.parse("--locale"))
+                .hasMessageContaining("--locale needs a language after it: de, en.");
+    }
+
+    @Test
+    void withoutTheOptionTheOsLocaleDecides() {
+        assertThat(LaunchArguments.parse().language()).isEmpty();
+        assertThat(UiLanguage.forLocale(java.util.Locale.GERMANY)).isEqualTo(UiLanguage.GERMAN);
+        assertThat(UiLanguage.forLocale(java.util.Locale.forLanguageTag("de-AT"))).isEqualTo(UiLanguage.GERMAN);
+        assertThat(UiLanguage.forLocale(java.util.Locale.FRANCE)).isEqualTo(UiLanguage.ENGLISH);
+        assertThat(UiLanguage.forLocale(java.util.Locale.US)).isEqualTo(UiLanguage.ENGLISH);
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,22 @@ class MainHandoffTest {
     }
 
     @Test
-    void aSecondStartWithoutALinkSaysTheAppIsAlreadyRunning() throws Exception {
-        try (SingleInstance instance = SingleInstance.tryBind(dataDir, l -> { }).orElseThrow()) {
+    void aSecondStartWithoutALinkAsksForTheWindowWithoutLoadingJavaFxAndSaysSo() throws Exception {
+        CountDownLatch raised = new CountDownLatch(1);
+        BlockingQueue<String> links = new LinkedBlockingQueue<>();
+        try (SingleInstance instance = SingleInstance.tryBind(dataDir, links::add, raised::countDown).orElseThrow()) {
             Path output = logs.resolve("second.txt");
-            Process second = ChildJvm.start(ChildJvm.command(List.of(), Main.class, List.of("--data-dir", dataDir.toString())),
-                    Map.of(), output);
+            Process second = ChildJvm.start(ChildJvm.command(List.of("-verbose:class"), Main.class,
+                    List.of("--data-dir", dataDir.toString())), Map.of(), output);
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).isZero();
-            assertThat(Files.readString(output)).contains("The app is already running (data folder " + dataDir + ")");
+            assertThat(raised.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(links).isEmpty();
+            assertThat(Files.readString(output)).contains(Main.alreadyRunning(dataDir));
+            List<String> loaded = Files.readAllLines(output).stream().filter(l -> l.contains("[class,load]")).toList();
+            assertThat(loaded).noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")
+                    || l.contains(" com.example.signin.desktop.ui.") || l.contains(" com.example.signin.desktop.AppStartup ")
+                    || l.contains(" ch.qos.logback.") || l.contains(" okhttp3.") || l.contains(" software.amazon."));
         }
     }
 

@@ -131,5 +131,12 @@ class UnaskedLinksTest {
                 action.run();
             }
         }
+
+        @Override
+        public Scheduled schedule(java.time.Duration delay, Runnable action) {
+            java.util.concurrent.CompletableFuture<Void> due = java.util.concurrent.CompletableFuture.runAsync(() -> runOnUi(action),
+                    java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, pool));
+            return () -> due.cancel(false);
+        }
     }
 }

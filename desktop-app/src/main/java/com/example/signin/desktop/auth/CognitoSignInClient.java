@@ -2,6 +2,7 @@ package com.example.signin.desktop.auth;
 
 import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
 import com.example.signin.desktop.platform.PoolTokenStore;
@@ -11,6 +12,7 @@ import com.example.signin.protocol.InvalidEmailException;
 import com.example.signin.protocol.InvalidLinkException;
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.SignInApi;
 import com.example.signin.protocol.Secrets;
 import java.io.IOException;
@@ -65,10 +67,6 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
 
     /** How long a call waits for a backend that is still starting. */
     static final Duration BACKEND_WAIT = Duration.ofSeconds(90);
-    /** The API's defaults (DESIGN.md); the 202 does not say, and the server enforces the real ones. */
-    static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
-    static final Duration RESEND_COOLDOWN = Duration.ofSeconds(60);
-
     private static final Logger LOG = LoggerFactory.getLogger(CognitoSignInClient.class);
 
     private final CompletableFuture<ClientConfig> config;
@@ -78,12 +76,14 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Locale locale;
+    private final DeviceIdSource deviceIds;
+    private String deviceId;
 
     private Connections connections;
     /** Access, ID and refresh token of the current session, in memory only. */
     private Tokens tokens;
 
-    private record Tokens(String accessToken, String idToken, String refreshToken) {
+    private record Tokens(String accessToken, String idToken, String refreshToken, String email) {
         @Override
         public String toString() {
             return "Tokens[hidden]";
@@ -95,26 +95,49 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             CognitoIdentityProviderClient cognito, IdTokenValidator validator, TokenStore tokenStore) {
     }
 
+    /** Where this installation's {@code deviceId} comes from (read or made on the first request). */
+    @FunctionalInterface
+    public interface DeviceIdSource {
+        String get() throws IOException;
+    }
+
     /**
      * @param config      the backend configuration, possibly not known yet
      * @param pending     where the pending request is kept
      * @param tokenStores opens the refresh token store (called once, on the first call that needs it)
+     * @param deviceIds   this installation's device id (called once, on the first request)
      */
     public CognitoSignInClient(CompletableFuture<ClientConfig> config, PendingSignInStore pending,
-            Supplier<TokenStore> tokenStores, Clock clock, Locale locale) {
+            Supplier<TokenStore> tokenStores, DeviceIdSource deviceIds, Clock clock, Locale locale) {
         this.config = Objects.requireNonNull(config, "config");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.tokenStores = Objects.requireNonNull(tokenStores, "tokenStores");
+        this.deviceIds = Objects.requireNonNull(deviceIds, "deviceIds");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locale = Objects.requireNonNull(locale, "locale");
     }
 
-    /** The client of the app: data in {@code dataDir}, refresh token in the keychain when there is one. */
+    /**
+     * A client whose device id lives only in memory: every instance is a new device. For tools
+     * and tests that keep no data folder of their own.
+     */
+    public CognitoSignInClient(CompletableFuture<ClientConfig> config, PendingSignInStore pending,
+            Supplier<TokenStore> tokenStores, Clock clock, Locale locale) {
+        this(config, pending, tokenStores, DeviceId::random, clock, locale);
+    }
+
+    /** {@link #forDataDir(CompletableFuture, Path, Locale)} in the default locale. */
     public static CognitoSignInClient forDataDir(CompletableFuture<ClientConfig> config, Path dataDir) {
+        return forDataDir(config, dataDir, Locale.getDefault());
+    }
+
+    /** The client of the app: data in {@code dataDir}, refresh token in the keychain when there is one. */
+    public static CognitoSignInClient forDataDir(CompletableFuture<ClientConfig> config, Path dataDir, Locale locale) {
         Path absolute = dataDir.toAbsolutePath();
+        SecureRandom random = new SecureRandom();
         return new CognitoSignInClient(config, new PendingSignInStore(absolute),
                 () -> TokenStore.open(absolute, "refresh token " + absolute),
-                Clock.systemUTC(), Locale.getDefault());
+                () -> DeviceId.loadOrCreate(absolute, random), Clock.systemUTC(), locale);
     }
 
     @Override
@@ -127,9 +150,10 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         }
         Connections c = connections();
         String verifier = Secrets.generate(random);
-        c.api().requestLink(address, verifier, locale);
+        SignInApiClient.Accepted accepted = c.api().requestLink(address, verifier, locale, deviceId());
         Instant now = clock.instant();
-        PendingSignIn request = new PendingSignIn(address, verifier, now, now.plus(LINK_LIFETIME), now.plus(RESEND_COOLDOWN));
+        PendingSignIn request = new PendingSignIn(address, verifier, now, now.plus(accepted.expiresIn()),
+                now.plus(accepted.retryAfter()));
         try {
             pending.save(request);
         } catch (IOException e) {
@@ -159,10 +183,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
     public Session completeSignIn(String link) throws SignInException {
         // First of all: a link this app did not ask for goes nowhere (not even a wait for the
         // backend), so a page pushing links at the app cannot make it answer anything.
-        PendingSignIn request = pending.load().orElseThrow(() -> {
-            LOG.info("Link refused: no sign-in request is pending in this app; nothing was sent");
-            return new SignInException(Problem.LINK_NOT_REQUESTED_HERE, "No sign-in request is pending in this app");
-        });
+        PendingSignIn request = pendingFor(Answer.LINK);
         Connections c = connections();
         String secret;
         try {
@@ -171,11 +192,54 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
             throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
         }
-        if (request.isExpiredAt(clock.instant())) {
-            LOG.info("Link refused for {}: the request expired at {}", request.email(), request.expiresAt());
-            throw new SignInException(Problem.LINK_EXPIRED, "The pending request expired at " + request.expiresAt());
+        return answer(c, request, secret, Answer.LINK);
+    }
+
+    @Override
+    public Session completeSignInWithCode(String code) throws SignInException {
+        if (!OneTimeCode.isWellFormed(code)) {
+            throw new SignInException(Problem.CODE_MALFORMED, "Not a one-time code in canonical form");
         }
-        LOG.info("Signing in {} with a link", request.email());
+        PendingSignIn request = pendingFor(Answer.CODE);
+        return answer(connections(), request, code, Answer.CODE);
+    }
+
+    /** What the person gave: the link's secret or the mail's one-time code (one sentence set each). */
+    private enum Answer {
+        LINK("link", Problem.LINK_NOT_REQUESTED_HERE, Problem.LINK_EXPIRED, Problem.LINK_INVALID),
+        CODE("code", Problem.CODE_NOT_REQUESTED_HERE, Problem.CODE_EXPIRED, Problem.CODE_WRONG);
+
+        final String noun;
+        final Problem notRequested;
+        final Problem expired;
+        final Problem refused;
+
+        Answer(String noun, Problem notRequested, Problem expired, Problem refused) {
+            this.noun = noun;
+            this.notRequested = notRequested;
+            this.expired = expired;
+            this.refused = refused;
+        }
+    }
+
+    /** The request waiting for a link or code; none means nothing is sent anywhere. */
+    private PendingSignIn pendingFor(Answer kind) throws SignInException {
+        return pending.load().orElseThrow(() -> {
+            LOG.info("The {} was refused: no sign-in request is pending in this app; nothing was sent", kind.noun);
+            return new SignInException(kind.notRequested, "No sign-in request is pending in this app");
+        });
+    }
+
+    /**
+     * Answers the pending request's custom challenge with {@code answer} (a link's secret or a
+     * one-time code, DESIGN.md step 6) and the request's verifier; the trigger tells which by its form.
+     */
+    private Session answer(Connections c, PendingSignIn request, String answer, Answer kind) throws SignInException {
+        if (request.isExpiredAt(clock.instant())) {
+            LOG.info("The {} was refused for {}: the request expired at {}", kind.noun, request.email(), request.expiresAt());
+            throw new SignInException(kind.expired, "The pending request expired at " + request.expiresAt());
+        }
+        LOG.info("Signing in {} with a {}", request.email(), kind.noun);
         AuthenticationResultType result;
         try {
             InitiateAuthResponse started = c.cognito().initiateAuth(r -> r
@@ -189,22 +253,22 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                     .clientId(c.config().clientId())
                     .challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
                     .session(started.session())
-                    .challengeResponses(Map.of("USERNAME", request.email(), "ANSWER", secret))
+                    .challengeResponses(Map.of("USERNAME", request.email(), "ANSWER", answer))
                     .clientMetadata(Map.of(SignInApi.CLIENT_METADATA_CODE_VERIFIER, request.verifier())));
             result = answered.authenticationResult();
             if (result == null) {
-                LOG.info("Link refused for {}: the user pool asked for another challenge", request.email());
-                throw new SignInException(Problem.LINK_INVALID, "The user pool did not accept the link");
+                LOG.info("The {} was refused for {}: the user pool asked for another challenge", kind.noun, request.email());
+                throw new SignInException(kind.refused, "The user pool did not accept the " + kind.noun);
             }
         } catch (SdkException e) {
-            SignInException failure = linkFailure(e);
-            LOG.info("Link refused for {}: {}", request.email(), failure.problem());
+            SignInException failure = kind == Answer.LINK ? linkFailure(e) : codeFailure(e);
+            LOG.info("The {} was refused for {}: {}", kind.noun, request.email(), failure.problem());
             throw failure;
         }
         IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.of(request.email()));
         storeRefreshToken(c, result.refreshToken());
         synchronized (this) {
-            tokens = new Tokens(result.accessToken(), result.idToken(), result.refreshToken());
+            tokens = new Tokens(result.accessToken(), result.idToken(), result.refreshToken(), id.email());
         }
         try {
             pending.clear();
@@ -237,33 +301,63 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             LOG.info("No stored session for this user pool and client");
             return Optional.empty();
         }
+        Session session = refresh(c, own.get(), Optional.empty(), "restoring the session");
+        LOG.info("Session restored for {}", session.email());
+        return Optional.of(session);
+    }
+
+    @Override
+    public Session renewSession() throws SignInException {
+        Tokens current;
+        synchronized (this) {
+            current = tokens;
+        }
+        if (current == null) {
+            throw new SignInException(Problem.SESSION_EXPIRED, "No session to renew");
+        }
+        Session session = refresh(connections(), current.refreshToken(), Optional.of(current.email()), "renewing the session");
+        LOG.info("Session renewed for {} until {}", session.email(), session.expiresAt());
+        return session;
+    }
+
+    /**
+     * REFRESH_TOKEN_AUTH with {@code refreshToken}; a refused token is forgotten and reported as
+     * {@link Problem#SESSION_REVOKED} or {@link Problem#SESSION_EXPIRED} (Cognito's message tells
+     * which), anything else leaves the tokens as they were.
+     */
+    private Session refresh(Connections c, String refreshToken, Optional<String> expectedEmail, String doing)
+            throws SignInException {
         AuthenticationResultType result;
         try {
             result = c.cognito().initiateAuth(r -> r
                     .clientId(c.config().clientId())
                     .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", own.get()))).authenticationResult();
+                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult();
         } catch (NotAuthorizedException | UserNotFoundException e) {
             forgetStoredToken(c);
-            LOG.info("The stored session is no longer valid; sign in again");
-            throw new SignInException(Problem.SESSION_EXPIRED, "The user pool refused the stored session: "
-                    + e.awsErrorDetails().errorCode(), e);
+            synchronized (this) {
+                tokens = null;
+            }
+            String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+            boolean revoked = message != null && message.toLowerCase(Locale.ROOT).contains("revoked");
+            LOG.info("The session is no longer valid ({}); sign in again", message);
+            throw new SignInException(revoked ? Problem.SESSION_REVOKED : Problem.SESSION_EXPIRED,
+                    "The user pool refused the session while " + doing + ": " + message, e);
         } catch (SdkException e) {
-            throw commonFailure(e, "restoring the session");
+            throw commonFailure(e, doing);
         }
         if (result == null || result.idToken() == null) {
             throw new SignInException(Problem.UNEXPECTED, "The user pool answered REFRESH_TOKEN_AUTH without tokens");
         }
-        IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), Optional.empty());
-        String refresh = result.refreshToken() != null ? result.refreshToken() : own.get();
+        IdTokenValidator.IdToken id = c.validator().validate(result.idToken(), expectedEmail);
+        String refresh = result.refreshToken() != null ? result.refreshToken() : refreshToken;
         if (result.refreshToken() != null) {
             storeRefreshToken(c, refresh);
         }
         synchronized (this) {
-            tokens = new Tokens(result.accessToken(), result.idToken(), refresh);
+            tokens = new Tokens(result.accessToken(), result.idToken(), refresh, id.email());
         }
-        LOG.info("Session restored for {}", id.email());
-        return Optional.of(new Session(id.email(), id.expiresAt(), c.tokenStore().storage()));
+        return new Session(id.email(), id.expiresAt(), c.tokenStore().storage());
     }
 
     @Override
@@ -334,6 +428,18 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         return connections;
     }
 
+    private synchronized String deviceId() throws SignInException {
+        if (deviceId == null) {
+            try {
+                deviceId = deviceIds.get();
+            } catch (IOException e) {
+                throw new SignInException(Problem.UNEXPECTED, "This installation's device id could not be read or stored: "
+                        + e.getMessage(), e);
+            }
+        }
+        return deviceId;
+    }
+
     private synchronized TokenStore tokenStore() {
         if (tokenStore == null) {
             tokenStore = tokenStores.get();
@@ -389,6 +495,23 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                     + ((AwsServiceException) e).awsErrorDetails().errorCode() + ")", e);
         }
         return commonFailure(e, "signing in");
+    }
+
+    /**
+     * Why the user pool refused a one-time code. The trigger reports it with the link's refusal
+     * codes (the code answers the same record): an unknown answer is a wrong code.
+     */
+    static SignInException codeFailure(SdkException e) {
+        SignInException asLink = linkFailure(e);
+        Problem problem = switch (asLink.problem()) {
+            case LINK_EXPIRED -> Problem.CODE_EXPIRED;
+            case LINK_USED -> Problem.CODE_USED;
+            case LINK_INVALID -> Problem.CODE_WRONG;
+            case LINK_FOREIGN_DEVICE -> Problem.CODE_FOREIGN_DEVICE;
+            default -> asLink.problem();
+        };
+        return problem == asLink.problem() ? asLink
+                : new SignInException(problem, "The user pool refused the code (" + asLink.getMessage() + ")", e);
     }
 
     /** Network, throttling and service failures of any user pool call. */

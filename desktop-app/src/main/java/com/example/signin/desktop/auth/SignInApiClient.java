@@ -27,10 +27,14 @@ import okhttp3.ResponseBody;
 final class SignInApiClient {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    /** Error bodies are short; a longer one is not read past this. */
-    private static final int MAX_ERROR_BODY = 8 * 1024;
-    /** Used when a 429 comes without a readable Retry-After. */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+    /** Answer bodies are short; a longer one is not read past this. */
+    private static final int MAX_BODY = 8 * 1024;
+    /** Used when a 429 comes without a readable Retry-After, and when a 202 does not say (older servers). */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(SignInApi.DEFAULT_RETRY_AFTER_SECONDS);
+    /** How long a link works when a 202 does not say (older servers). */
+    static final Duration DEFAULT_EXPIRES_IN = Duration.ofSeconds(SignInApi.DEFAULT_EXPIRES_IN_SECONDS);
+    /** Larger figures in a 202 are not believed (a day): a broken server must not freeze the resend button. */
+    private static final long MAX_SECONDS = 24 * 3600;
 
     private final OkHttpClient http;
     private final String signInUrl;
@@ -41,13 +45,21 @@ final class SignInApiClient {
         this.signInUrl = apiUrl + SignInApi.SIGN_IN_PATH;
     }
 
+    /**
+     * What a 202 said: how long the link works and how long until the API takes another request
+     * from this device. An older server's 202 without them gives the documented defaults.
+     */
+    record Accepted(Duration expiresIn, Duration retryAfter) {
+    }
+
     /** Asks for a link to {@code email} bound to {@code verifier}; returns when the API accepted (202). */
-    void requestLink(String email, String verifier, Locale locale) throws SignInException {
+    Accepted requestLink(String email, String verifier, Locale locale, String deviceId) throws SignInException {
         ObjectNode body = mapper.createObjectNode();
         body.put(SignInApi.FIELD_EMAIL, email);
         body.put(SignInApi.FIELD_CODE_CHALLENGE, CodeChallenge.s256(verifier));
         body.put(SignInApi.FIELD_CODE_CHALLENGE_METHOD, CodeChallenge.METHOD_S256);
         body.put(SignInApi.FIELD_LOCALE, locale.getLanguage().isEmpty() ? "en" : locale.getLanguage());
+        body.put(SignInApi.FIELD_DEVICE_ID, deviceId);
         Request request = new Request.Builder()
                 .url(signInUrl)
                 .post(RequestBody.create(body.toString(), JSON))
@@ -56,9 +68,9 @@ final class SignInApiClient {
         try (Response response = http.newCall(request).execute()) {
             int code = response.code();
             if (code == 202 || code == 200) {
-                return;
+                return accepted(response.body());
             }
-            JsonNode error = readError(response.body());
+            JsonNode error = readBody(response.body());
             String errorCode = error.path(SignInApi.FIELD_ERROR).asText("");
             String message = error.path(SignInApi.FIELD_MESSAGE).asText("");
             switch (code) {
@@ -85,12 +97,27 @@ final class SignInApiClient {
         }
     }
 
-    private JsonNode readError(ResponseBody body) {
+    private Accepted accepted(ResponseBody body) {
+        JsonNode answer = readBody(body);
+        return new Accepted(seconds(answer.path(SignInApi.FIELD_EXPIRES_IN), DEFAULT_EXPIRES_IN),
+                seconds(answer.path(SignInApi.FIELD_RETRY_AFTER), DEFAULT_RETRY_AFTER));
+    }
+
+    /** A whole number of seconds from the 202 body; absent, not a number or out of range gives {@code fallback}. */
+    private static Duration seconds(JsonNode value, Duration fallback) {
+        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            return fallback;
+        }
+        long seconds = value.asLong();
+        return seconds < 0 || seconds > MAX_SECONDS ? fallback : Duration.ofSeconds(seconds);
+    }
+
+    private JsonNode readBody(ResponseBody body) {
         if (body == null) {
             return mapper.createObjectNode();
         }
         try {
-            JsonNode node = mapper.readTree(body.byteStream().readNBytes(MAX_ERROR_BODY));
+            JsonNode node = mapper.readTree(body.byteStream().readNBytes(MAX_BODY));
             return node == null ? mapper.createObjectNode() : node;
         } catch (IOException | RuntimeException e) {
             return mapper.createObjectNode();

@@ -35,8 +35,22 @@ public interface SignInClient {
      */
     Session completeSignIn(String link) throws SignInException;
 
+    /**
+     * Completes the sign-in with the one-time code from the mail (issue 14), in canonical form
+     * ({@code OneTimeCode.parse}): the same pending request and verifier as a link, the code as
+     * the challenge's answer. Clears the pending request on success.
+     */
+    Session completeSignInWithCode(String code) throws SignInException;
+
     /** Restores the stored session with REFRESH_TOKEN_AUTH; empty when none is stored. */
     Optional<Session> restoreSession() throws SignInException;
+
+    /**
+     * Renews the tokens of the current session with its refresh token (while the app runs, before
+     * the ID token expires). A refused refresh token ends the session: {@code SESSION_REVOKED} or
+     * {@code SESSION_EXPIRED}, and nothing is stored any more. Network failures keep the session.
+     */
+    Session renewSession() throws SignInException;
 
     /** Revokes the refresh token (and signs out every device when asked) and forgets the tokens. */
     void signOut(boolean everywhere) throws SignInException;

@@ -37,8 +37,24 @@ public final class SignInException extends Exception {
         LINK_INVALID,
         /** The link belongs to a request made on another device or app installation. */
         LINK_FOREIGN_DEVICE,
-        /** The stored session can no longer be restored; sign in again. */
+        /** The typed text is not a code of the mail's form (8 letters and digits, like K7QP-M2XD). */
+        CODE_MALFORMED,
+        /** This app has no pending request to answer with a code. */
+        CODE_NOT_REQUESTED_HERE,
+        /** The code does not match the pending request (mistyped, or an older mail's code). */
+        CODE_WRONG,
+        /** Too many wrong codes: the request is spent; only a new link (and its code) helps. */
+        CODE_TOO_MANY_TRIES,
+        /** The code's request timed out. */
+        CODE_EXPIRED,
+        /** The code, or the link of the same mail, already signed someone in. */
+        CODE_USED,
+        /** The code belongs to a request made on another device or app installation. */
+        CODE_FOREIGN_DEVICE,
+        /** The session can no longer be restored or renewed (its refresh token expired); sign in again. */
         SESSION_EXPIRED,
+        /** The session was ended elsewhere (sign-out everywhere, an administrator); sign in again. */
+        SESSION_REVOKED,
         /** Anything else; logged with its cause. */
         UNEXPECTED
     }

@@ -14,8 +14,9 @@ import java.nio.file.Path;
 /**
  * The single-instance socket's location and wire format, shared by the running instance and the
  * process that hands it a link. One connection carries one line (the link, UTF-8, at most
- * {@value #MAX_LINE_BYTES} bytes with the newline) and gets one line back: {@value #OK}, or
- * {@value #TOO_LONG}. Reads and writes are bounded in time with a selector, since a Unix-domain
+ * {@value #MAX_LINE_BYTES} bytes with the newline; or {@value #RAISE} from a start without a
+ * link, asking the instance to bring its window to the front) and gets one line back:
+ * {@value #OK}, or {@value #TOO_LONG}. Reads and writes are bounded in time with a selector, since a Unix-domain
  * {@link SocketChannel} has no socket timeout.
  */
 final class InstanceSocket {
@@ -23,6 +24,8 @@ final class InstanceSocket {
     static final int MAX_LINE_BYTES = 4096;
     static final String OK = "OK";
     static final String TOO_LONG = "TOO_LONG";
+    /** Not a link (no scheme), so it cannot be mistaken for one: the screens would refuse it anyway. */
+    static final String RAISE = "RAISE";
 
     private InstanceSocket() {
     }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The second process's side of the single-instance socket: hands a link to the running instance.
+ * The second process's side of the single-instance socket: hands a link to the running instance,
+ * or asks it to bring its window to the front (a start without a link: menu, dock, command line).
  * This runs before anything else at start-up and must stay cheap: it touches no JavaFX, no
  * logging framework and no network library.
  */
@@ -19,7 +20,7 @@ public final class LinkHandoff {
 
     /** What became of a hand-off. */
     public enum Result {
-        /** The running instance took the link. */
+        /** The running instance took the link (or the request to raise its window). */
         DELIVERED,
         /** No instance listens on the socket (none runs, or it is still starting). */
         NO_INSTANCE,
@@ -32,6 +33,15 @@ public final class LinkHandoff {
 
     /** Hands {@code link} to the instance that owns {@code dataDir}. */
     public static Result send(Path dataDir, String link) {
+        return deliver(dataDir, link);
+    }
+
+    /** Asks the instance that owns {@code dataDir} to bring its window to the front. */
+    public static Result raise(Path dataDir) {
+        return deliver(dataDir, InstanceSocket.RAISE);
+    }
+
+    private static Result deliver(Path dataDir, String line) {
         Path socket = InstanceSocket.socketPath(dataDir);
         SocketChannel channel;
         try {
@@ -48,7 +58,7 @@ public final class LinkHandoff {
             }
             channel.configureBlocking(false);
             long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
-            InstanceSocket.writeLine(channel, link, deadline);
+            InstanceSocket.writeLine(channel, line, deadline);
             String answer = InstanceSocket.readLine(channel, deadline);
             return InstanceSocket.OK.equals(answer) ? Result.DELIVERED : Result.REFUSED;
         } catch (IOException e) {

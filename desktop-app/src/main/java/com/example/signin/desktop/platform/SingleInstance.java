@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * two cold starts at once exactly one binds; the other keeps handing its link over until the
  * winner listens (see {@link #claim}).
  *
- * <p>Each connection carries one link; the instance checks nothing but its size (the screens
- * parse it strictly), answers {@code OK}, and gives a slow client {@link #READ_TIMEOUT} at most.
+ * <p>Each connection carries one link, or the request to raise the window; the instance checks
+ * nothing but the link's size (the screens parse it strictly), answers {@code OK}, and gives a
+ * slow client {@link #READ_TIMEOUT} at most.
  */
 public final class SingleInstance implements AutoCloseable {
 
@@ -49,17 +50,19 @@ public final class SingleInstance implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Consumer<String> sink;
+    private final Runnable raise;
     private final ThreadPoolExecutor handlers;
     private final Thread acceptor;
     private volatile boolean closed;
 
     private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocketChannel server, Path socket,
-            Consumer<String> sink) {
+            Consumer<String> sink, Runnable raise) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.server = server;
         this.socket = socket;
         this.sink = sink;
+        this.raise = raise;
         AtomicInteger count = new AtomicInteger();
         this.handlers = new ThreadPoolExecutor(0, MAX_CONCURRENT_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, "instance-link-" + count.incrementAndGet()));
@@ -77,7 +80,7 @@ public final class SingleInstance implements AutoCloseable {
         record HandedOff() implements Claim {
         }
 
-        /** Another process is the instance and there was no link to hand it. */
+        /** Another process is the instance and there was no link to hand it; it was asked to raise its window. */
         record AlreadyRunning() implements Claim {
         }
 
@@ -96,25 +99,34 @@ public final class SingleInstance implements AutoCloseable {
      */
     public static Claim claim(Path dataDir, Optional<String> link, Consumer<String> sink, Duration wait)
             throws IOException {
+        return claim(dataDir, link, sink, () -> { }, wait);
+    }
+
+    /**
+     * {@link #claim(Path, Optional, Consumer, Duration)}, and {@code raise} is called whenever a
+     * later start without a link asks this instance to bring its window to the front. Without a
+     * link, this start asks the running instance to raise its window (retried like a link until
+     * it listens) and returns {@link Claim.AlreadyRunning}.
+     */
+    public static Claim claim(Path dataDir, Optional<String> link, Consumer<String> sink, Runnable raise, Duration wait)
+            throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            if (link.isPresent()) {
-                LinkHandoff.Result result = LinkHandoff.send(dataDir, link.get());
-                if (result == LinkHandoff.Result.DELIVERED) {
-                    return new Claim.HandedOff();
-                }
-                if (result == LinkHandoff.Result.REFUSED) {
-                    return new Claim.Refused();
-                }
+            LinkHandoff.Result result = link.isPresent() ? LinkHandoff.send(dataDir, link.get()) : LinkHandoff.raise(dataDir);
+            if (result == LinkHandoff.Result.DELIVERED) {
+                return link.isPresent() ? new Claim.HandedOff() : new Claim.AlreadyRunning();
             }
-            Optional<SingleInstance> bound = tryBind(dataDir, sink);
+            if (result == LinkHandoff.Result.REFUSED) {
+                return new Claim.Refused();
+            }
+            Optional<SingleInstance> bound = tryBind(dataDir, sink, raise);
             if (bound.isPresent()) {
                 return new Claim.Instance(bound.get());
             }
-            if (link.isEmpty()) {
-                return new Claim.AlreadyRunning();
-            }
             if (System.nanoTime() > deadline) {
+                if (link.isEmpty()) {
+                    return new Claim.AlreadyRunning();
+                }
                 throw new IOException("Another copy of the app uses the data folder " + dataDir
                         + " but does not take links. Close it, or wait until it has started, and open the link again.");
             }
@@ -132,7 +144,13 @@ public final class SingleInstance implements AutoCloseable {
      * another {@code SingleInstance} in this one) holds the lock.
      */
     public static Optional<SingleInstance> tryBind(Path dataDir, Consumer<String> sink) throws IOException {
+        return tryBind(dataDir, sink, () -> { });
+    }
+
+    /** {@link #tryBind(Path, Consumer)}, with {@code raise} called when a start without a link asks for the window. */
+    public static Optional<SingleInstance> tryBind(Path dataDir, Consumer<String> sink, Runnable raise) throws IOException {
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(raise, "raise");
         PrivateFiles.createPrivateDirectory(InstanceSocket.runDirectory(dataDir));
         FileChannel lockChannel = FileChannel.open(InstanceSocket.lockPath(dataDir), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
@@ -163,7 +181,7 @@ public final class SingleInstance implements AutoCloseable {
                 throw e;
             }
             LOG.info("Listening for sign-in links on {}", socket);
-            return Optional.of(new SingleInstance(lockChannel, lock, server, socket, sink));
+            return Optional.of(new SingleInstance(lockChannel, lock, server, socket, sink, raise));
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
@@ -213,9 +231,14 @@ public final class SingleInstance implements AutoCloseable {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            // Never log the link: it holds the secret.
-            LOG.info("A link arrived from another process");
-            sink.accept(line);
+            if (line.equals(InstanceSocket.RAISE)) {
+                LOG.info("Another start of the app asks for the window");
+                raise.run();
+            } else {
+                // Never log the link: it holds the secret.
+                LOG.info("A link arrived from another process");
+                sink.accept(line);
+            }
             InstanceSocket.writeLine(connection, InstanceSocket.OK, deadline);
         } catch (IOException e) {
             LOG.info("A link hand-off connection ended without a link: {}", e.getMessage());

@@ -3,7 +3,10 @@ package com.example.signin.desktop.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.example.signin.desktop.AppContext;
+import com.example.signin.desktop.UiLanguage;
+import com.example.signin.desktop.platform.AppFolders;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +31,19 @@ public final class DesktopApp extends Application {
 
     /** Set before {@link Application#launch}, which constructs this class itself. */
     private static volatile AppContext launchContext;
+    private static volatile UiLanguage launchLanguage = UiLanguage.ENGLISH;
     private static volatile CompletableFuture<Optional<Boolean>> osPrefersDark;
 
     private FxTaskExecutor executor;
 
-    /** Starts JavaFX with {@code context}; returns when the last window closes. */
+    /** Starts JavaFX with {@code context} in the OS locale's language; returns when the last window closes. */
     public static void launch(AppContext context) {
+        launch(context, UiLanguage.forLocale(Locale.getDefault()));
+    }
+
+    /** Starts JavaFX with {@code context}, the screens in {@code language}; returns when the last window closes. */
+    public static void launch(AppContext context, UiLanguage language) {
+        launchLanguage = Objects.requireNonNull(language, "language");
         launchContext = Objects.requireNonNull(context, "context");
         // Asking the OS for its theme takes a process start: do it while JavaFX starts up.
         osPrefersDark = CompletableFuture.supplyAsync(OsColorScheme::prefersDark);
@@ -47,12 +57,15 @@ public final class DesktopApp extends Application {
             throw new IllegalStateException("Start the app with DesktopApp.launch(AppContext), not Application.launch");
         }
         executor = new FxTaskExecutor();
-        Messages messages = Messages.load();
+        Messages messages = Messages.load(launchLanguage);
         new UncaughtErrorDialog(messages, executor, context.dataDir(), stage).install();
         applyTheme();
 
         MainWindowViewModel viewModel = new MainWindowViewModel(context, executor, messages, Clock.systemDefaultZone(),
                 url -> getHostServices().showDocument(url));
+        if (AppFolders.Os.current() == AppFolders.Os.MACOS) {
+            MacWakeSignal.install(() -> executor.runOnUi(viewModel::computerWokeUp));
+        }
         Parent root = MainWindowView.load(viewModel, messages);
         stage.setTitle(messages.get("app.title"));
         stage.setScene(new Scene(root));

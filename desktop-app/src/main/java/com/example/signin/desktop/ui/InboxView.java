@@ -23,7 +23,12 @@ public final class InboxView implements ScreenView {
     @FXML private Button differentAddressButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label noticeLabel;
+    @FXML private Label lateMailLabel;
     @FXML private Label problemLabel;
+    @FXML private Label codeLabel;
+    @FXML private TextField codeField;
+    @FXML private Button codeButton;
+    @FXML private Label codeProblemLabel;
     @FXML private Label pasteLabel;
     @FXML private TextField pasteField;
     @FXML private Button pasteButton;
@@ -46,11 +51,28 @@ public final class InboxView implements ScreenView {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         Views.showWhenNotEmpty(noticeLabel);
+        lateMailLabel.textProperty().bind(viewModel.lateMailHintProperty());
+        Views.showWhenNotEmpty(lateMailLabel);
         problemLabel.textProperty().bind(viewModel.problemProperty());
         Views.showWhenNotEmpty(problemLabel);
+        codeLabel.setLabelFor(codeField);
+        codeField.textProperty().bindBidirectional(viewModel.typedCodeProperty());
+        codeField.disableProperty().bind(viewModel.codeSpentProperty());
+        // Enter acts on the field it was typed in, never also on the default button.
+        codeField.setOnAction(event -> {
+            viewModel.useCode();
+            event.consume();
+        });
+        codeButton.disableProperty().bind(viewModel.canUseCodeBinding().not());
+        codeButton.setOnAction(event -> viewModel.useCode());
+        codeProblemLabel.textProperty().bind(viewModel.codeProblemProperty());
+        Views.showWhenNotEmpty(codeProblemLabel);
         pasteLabel.setLabelFor(pasteField);
         pasteField.textProperty().bindBidirectional(viewModel.pastedLinkProperty());
-        pasteField.setOnAction(event -> viewModel.usePastedLink());
+        pasteField.setOnAction(event -> {
+            viewModel.usePastedLink();
+            event.consume();
+        });
         pasteButton.disableProperty().bind(viewModel.canPasteBinding().not());
         pasteButton.setOnAction(event -> viewModel.usePastedLink());
         ticker.play();
@@ -58,6 +80,6 @@ public final class InboxView implements ScreenView {
 
     @Override
     public Node initialFocus() {
-        return pasteField;
+        return codeField;
     }
 }

@@ -1,8 +1,10 @@
 package com.example.signin.desktop.ui;
 
 import com.example.signin.desktop.auth.LinkRequest;
+import com.example.signin.desktop.auth.Session;
 import com.example.signin.desktop.auth.SignInClient;
 import com.example.signin.desktop.auth.SignInException;
+import com.example.signin.protocol.OneTimeCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,14 +28,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Check your inbox": the address the link went to, a resend that waits out the API's cooldown
- * with a visible countdown, "use a different address", and a field to paste the link into.
+ * "Check your inbox": the address the link went to and until when it works (both as the API's
+ * answer said), a resend that waits out the API's cooldown with a visible countdown, a hint once
+ * the mail is late, "use a different address", a field for the one-time code from the mail (for
+ * a mail read on a phone), and a field to paste the link into.
  * The countdown is computed from the injected clock whenever {@link #tick()} runs (once a second
  * from the view).
  */
 public final class InboxViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxViewModel.class);
+    /** After this long without a link the screen suggests the spam folder or a new link. */
+    static final Duration MAIL_LATE_AFTER = Duration.ofMinutes(1);
+    /**
+     * Wrong codes after which the server has spent the request (its default, DESIGN.md): the
+     * screen then says to send a new link instead of letting the person type into a dead request.
+     */
+    static final int WRONG_CODES_BEFORE_SPENT = 5;
 
     /** What the screen needs from the rest of the app. */
     public interface Navigation {
@@ -41,6 +53,9 @@ public final class InboxViewModel {
 
         /** A link was pasted: complete the sign-in with it. */
         void completeWithLink(String link);
+
+        /** The typed code signed the person in. */
+        void signedIn(Session session);
     }
 
     private final SignInClient client;
@@ -52,6 +67,7 @@ public final class InboxViewModel {
 
     private LinkRequest request;
     private Instant resendAllowedAt = Instant.EPOCH;
+    private int wrongCodes;
 
     private final ReadOnlyStringWrapper email = new ReadOnlyStringWrapper(this, "email", "");
     private final ReadOnlyStringWrapper sentTo = new ReadOnlyStringWrapper(this, "sentTo", "");
@@ -61,9 +77,14 @@ public final class InboxViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper lateMailHint = new ReadOnlyStringWrapper(this, "lateMailHint", "");
     private final StringProperty pastedLink = new SimpleStringProperty(this, "pastedLink", "");
+    private final StringProperty typedCode = new SimpleStringProperty(this, "typedCode", "");
+    private final ReadOnlyBooleanWrapper codeSpent = new ReadOnlyBooleanWrapper(this, "codeSpent");
+    private final ReadOnlyStringWrapper codeProblem = new ReadOnlyStringWrapper(this, "codeProblem", "");
     private final BooleanBinding canResend;
     private final BooleanBinding canPaste;
+    private final BooleanBinding canUseCode;
 
     public InboxViewModel(SignInClient client, TaskExecutor executor, Messages messages, Clock clock, Navigation navigation) {
         this.client = Objects.requireNonNull(client, "client");
@@ -71,10 +92,12 @@ public final class InboxViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.navigation = Objects.requireNonNull(navigation, "navigation");
-        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locale.getDefault())
+        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(messages.locale())
                 .withZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
         canResend = secondsUntilResend.getReadOnlyProperty().isEqualTo(0).and(busy.getReadOnlyProperty().not());
         canPaste = Bindings.createBooleanBinding(() -> !pastedLink.get().isBlank() && !busy.get(), pastedLink, busy);
+        canUseCode = Bindings.createBooleanBinding(() -> !typedCode.get().isBlank() && !busy.get() && !codeSpent.get(),
+                typedCode, busy, codeSpent);
         updateCountdown();
     }
 
@@ -88,6 +111,10 @@ public final class InboxViewModel {
         problem.set("");
         notice.set("");
         pastedLink.set("");
+        typedCode.set("");
+        codeProblem.set("");
+        codeSpent.set(false);
+        wrongCodes = 0;
         busy.set(false);
         updateCountdown();
     }
@@ -101,6 +128,8 @@ public final class InboxViewModel {
         if (request != null && !clock.instant().isBefore(request.expiresAt())) {
             expiry.set(messages.get("inbox.expired"));
         }
+        boolean late = request != null && !clock.instant().isBefore(request.requestedAt().plus(MAIL_LATE_AFTER));
+        lateMailHint.set(late ? messages.get("inbox.noMail") : "");
         Duration left = Duration.between(clock.instant(), resendAllowedAt);
         long seconds = left.isNegative() || left.isZero() ? 0 : left.plusMillis(999).getSeconds();
         secondsUntilResend.set(seconds);
@@ -175,6 +204,62 @@ public final class InboxViewModel {
         navigation.completeWithLink(link);
     }
 
+    /**
+     * Signs in with the typed one-time code: any case, with or without the dash or spaces. A
+     * malformed one is explained without asking the server; a well-formed one answers the same
+     * pending request as the link would.
+     */
+    public void useCode() {
+        if (!canUseCode.get()) {
+            return;
+        }
+        Optional<String> code = OneTimeCode.parse(typedCode.get());
+        if (code.isEmpty()) {
+            codeProblem.set(messages.get("problem.CODE_MALFORMED"));
+            return;
+        }
+        String address = email.get();
+        busy.set(true);
+        codeProblem.set("");
+        problem.set("");
+        LOG.info("Code typed for {}; completing the sign-in", address);
+        executor.wrap(() -> client.completeSignInWithCode(code.get()))
+                .onSuccess(session -> {
+                    busy.set(false);
+                    typedCode.set("");
+                    LOG.info("Signed in as {} with a code", session.email());
+                    navigation.signedIn(session);
+                })
+                .onFailure(failure -> {
+                    busy.set(false);
+                    Problems.log(LOG, "Sign-in with a code", failure);
+                    codeProblem.set(codeRefusal(failure));
+                })
+                .start();
+    }
+
+    private String codeRefusal(Exception failure) {
+        if (failure instanceof SignInException e) {
+            switch (e.problem()) {
+                case CODE_WRONG -> {
+                    wrongCodes++;
+                    if (wrongCodes < WRONG_CODES_BEFORE_SPENT) {
+                        return messages.get("problem.CODE_WRONG");
+                    }
+                    codeSpent.set(true);
+                    return messages.get("problem.CODE_TOO_MANY_TRIES");
+                }
+                case CODE_EXPIRED, CODE_USED, CODE_TOO_MANY_TRIES, CODE_FOREIGN_DEVICE, CODE_NOT_REQUESTED_HERE ->
+                        // The request is over: only a new link (and its code) helps now.
+                        codeSpent.set(true);
+                default -> {
+                    // network and service problems: the code may be typed again
+                }
+            }
+        }
+        return messages.problem(failure);
+    }
+
     public ReadOnlyStringProperty emailProperty() {
         return email.getReadOnlyProperty();
     }
@@ -207,8 +292,32 @@ public final class InboxViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Empty until a minute after the request, then the hint to look in spam or ask again. */
+    public ReadOnlyStringProperty lateMailHintProperty() {
+        return lateMailHint.getReadOnlyProperty();
+    }
+
     public StringProperty pastedLinkProperty() {
         return pastedLink;
+    }
+
+    /** The code field's text, as typed. */
+    public StringProperty typedCodeProperty() {
+        return typedCode;
+    }
+
+    /** Why the last code did not sign in; empty otherwise. */
+    public ReadOnlyStringProperty codeProblemProperty() {
+        return codeProblem.getReadOnlyProperty();
+    }
+
+    /** True once this request cannot take codes any more (too many tries, expired, used): send a new link. */
+    public ReadOnlyBooleanProperty codeSpentProperty() {
+        return codeSpent.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canUseCodeBinding() {
+        return canUseCode;
     }
 
     public BooleanBinding canResendBinding() {

@@ -4,11 +4,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -39,6 +41,7 @@ public final class MainWindowView {
     @FXML private Label bannerLabel;
     @FXML private Button newLinkButton;
     @FXML private Button dismissButton;
+    @FXML private ScrollPane scroller;
     @FXML private StackPane content;
 
     private MainWindowView(MainWindowViewModel viewModel, Messages messages) {
@@ -95,6 +98,9 @@ public final class MainWindowView {
             }
         });
 
+        // At least as tall as the viewport, so a short screen stays centred as before.
+        content.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> scroller.getViewportBounds().getHeight(), scroller.viewportBoundsProperty()));
         show(viewModel.screenProperty().get());
         viewModel.screenProperty().addListener((obs, old, now) -> show(now));
         // A focus request before the window has a scene is lost: repeat it once the scene is there,

@@ -41,6 +41,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
     private final SignInViewModel signIn;
     private final InboxViewModel inbox;
     private final SignedInViewModel signedIn;
+    private final SessionRenewal renewal;
 
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.PROGRESS);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -56,6 +57,12 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
     private boolean started;
 
     public MainWindowViewModel(AppContext context, TaskExecutor executor, Messages messages, Clock clock, UrlOpener urlOpener) {
+        this(context, executor, messages, clock, urlOpener, SessionRenewal.Signals.system());
+    }
+
+    /** With {@code signals} for the session renewal's sleep and network checks (tests give their own). */
+    public MainWindowViewModel(AppContext context, TaskExecutor executor, Messages messages, Clock clock, UrlOpener urlOpener,
+            SessionRenewal.Signals signals) {
         this.context = Objects.requireNonNull(context, "context");
         this.client = context.client();
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -66,8 +73,27 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         this.inbox = new InboxViewModel(client, executor, messages, clock, this);
         this.signedIn = new SignedInViewModel(client, executor, messages, clock, context.dataDir(),
                 address -> showSignIn(address, messages.get("signIn.signedOut")));
+        this.renewal = new SessionRenewal(client, executor, clock, signals, new SessionRenewal.Listener() {
+            @Override
+            public void renewed(Session session) {
+                signedIn.renewed(session);
+            }
+
+            @Override
+            public void renewalFailed(Exception failure) {
+                signedIn.renewalFailed(failure);
+            }
+
+            @Override
+            public void sessionEnded(SignInException failure) {
+                if (screen.get() == Screen.SIGNED_IN) {
+                    showSignIn(signedIn.emailProperty().get(), messages.problem(failure));
+                }
+            }
+        });
         localMode.set(context.backend().local());
         progressText.set(messages.get("progress.restoring"));
+        context.links().setRaiseHandler(() -> executor.runOnUi(this::raiseWindow));
     }
 
     /**
@@ -199,6 +225,12 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
     }
 
     @Override
+    public void signedIn(Session session) {
+        dismissBanner();
+        showSignedIn(session);
+    }
+
+    @Override
     public void useDifferentAddress(String previousAddress) {
         showSignIn(previousAddress, "");
     }
@@ -212,13 +244,26 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         }
     }
 
+    /** Another start of the app asked for the window: bring it to the front. */
+    public void raiseWindow() {
+        LOG.info("Bringing the window to the front for another start of the app");
+        attentionRequests.set(attentionRequests.get() + 1);
+    }
+
+    /** The OS said the computer woke from sleep (macOS): renew the session now. */
+    public void computerWokeUp() {
+        renewal.computerWokeUp();
+    }
+
     private void showSignIn(String address, String notice) {
+        renewal.stop();
         signIn.reset(address, notice);
         screen.set(Screen.SIGN_IN);
         LOG.info("Showing the sign-in screen");
     }
 
     private void showInbox(LinkRequest request) {
+        renewal.stop();
         inbox.show(request);
         screen.set(Screen.INBOX);
         LOG.info("Showing check-your-inbox for {}", request.email());
@@ -226,6 +271,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
 
     private void showSignedIn(Session session) {
         signedIn.show(session);
+        renewal.start(session);
         screen.set(Screen.SIGNED_IN);
         if (session.tokenStorage() == Session.TokenStorage.FILE) {
             LOG.info("No keychain available; the session is kept in a file in {}", context.dataDir());
@@ -272,7 +318,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         return mailboxUrl.getReadOnlyProperty();
     }
 
-    /** Goes up by one whenever the window should come to the front (a link arrived). */
+    /** Goes up by one whenever the window should come to the front (a link arrived, or another start asked). */
     public ReadOnlyIntegerProperty attentionRequestsProperty() {
         return attentionRequests.getReadOnlyProperty();
     }

@@ -1,5 +1,6 @@
 package com.example.signin.desktop.ui;
 
+import com.example.signin.desktop.UiLanguage;
 import com.example.signin.desktop.auth.SignInException;
 import com.example.signin.protocol.InvalidEmailException;
 import java.text.MessageFormat;
@@ -10,22 +11,37 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 
 /**
- * The texts a person reads, from {@code com/example/signin/desktop/ui/messages.properties}:
- * the FXML's {@code %key} entries and the sentences the view models pick.
+ * The texts a person reads, from {@code com/example/signin/desktop/ui/messages.properties}
+ * (English) and {@code messages_de.properties} (German): the FXML's {@code %key} entries and the
+ * sentences the view models pick, and the locale their times are written in.
  */
 public final class Messages {
 
     static final String BUNDLE = "com.example.signin.desktop.ui.messages";
 
     private final ResourceBundle bundle;
+    private final UiLanguage language;
 
-    public Messages(ResourceBundle bundle) {
+    public Messages(ResourceBundle bundle, UiLanguage language) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.language = Objects.requireNonNull(language, "language");
     }
 
-    /** The English texts (the only locale so far). */
+    /** The English texts. */
     public static Messages load() {
-        return new Messages(ResourceBundle.getBundle(BUNDLE, Locale.ROOT));
+        return load(UiLanguage.ENGLISH);
+    }
+
+    /** The texts in {@code language}; never the OS locale's bundle by accident (no fallback). */
+    public static Messages load(UiLanguage language) {
+        Locale bundleLocale = language == UiLanguage.ENGLISH ? Locale.ROOT : language.locale();
+        return new Messages(ResourceBundle.getBundle(BUNDLE, bundleLocale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), language);
+    }
+
+    /** The locale dates and times are written in. */
+    public Locale locale() {
+        return language.locale();
     }
 
     public ResourceBundle bundle() {

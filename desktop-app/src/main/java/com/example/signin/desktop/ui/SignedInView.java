@@ -15,6 +15,7 @@ public final class SignedInView implements ScreenView {
     @FXML private Label signedInAsLabel;
     @FXML private Label expiryLabel;
     @FXML private Label storageNoticeLabel;
+    @FXML private Label renewalNoticeLabel;
     @FXML private Button signOutButton;
     @FXML private Button signOutEverywhereButton;
     @FXML private ProgressIndicator busyIndicator;
@@ -30,6 +31,8 @@ public final class SignedInView implements ScreenView {
         expiryLabel.textProperty().bind(viewModel.expiryProperty());
         storageNoticeLabel.textProperty().bind(viewModel.storageNoticeProperty());
         Views.showWhenNotEmpty(storageNoticeLabel);
+        renewalNoticeLabel.textProperty().bind(viewModel.renewalNoticeProperty());
+        Views.showWhenNotEmpty(renewalNoticeLabel);
         signOutButton.disableProperty().bind(viewModel.busyProperty());
         signOutButton.setOnAction(event -> viewModel.signOut());
         signOutEverywhereButton.disableProperty().bind(viewModel.busyProperty());

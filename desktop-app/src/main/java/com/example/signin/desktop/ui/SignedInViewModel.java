@@ -17,7 +17,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The signed-in screen: who, until when, where the token is kept, and signing out. */
+/**
+ * The signed-in screen: who, until when (updated at each renewal), where the token is kept, a
+ * notice while a renewal cannot get through, and signing out.
+ */
 public final class SignedInViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignedInViewModel.class);
@@ -36,6 +39,7 @@ public final class SignedInViewModel {
     private final ReadOnlyStringWrapper storageNotice = new ReadOnlyStringWrapper(this, "storageNotice", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper renewalNotice = new ReadOnlyStringWrapper(this, "renewalNotice", "");
 
     /**
      * @param onSignedOut called with the address that was signed out
@@ -49,7 +53,7 @@ public final class SignedInViewModel {
         this.onSignedOut = Objects.requireNonNull(onSignedOut, "onSignedOut");
         ZoneId zone = Objects.requireNonNull(clock, "clock").getZone();
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).withZone(zone);
+                .withLocale(messages.locale()).withZone(zone);
     }
 
     public void show(Session session) {
@@ -62,6 +66,19 @@ public final class SignedInViewModel {
         storageNotice.set(inFile ? messages.get("signedIn.storedInFile", dataDir.toString()) : "");
         busy.set(false);
         problem.set("");
+        renewalNotice.set("");
+    }
+
+    /** The tokens were renewed: the "valid until" line moves on and any renewal notice goes. */
+    public void renewed(Session session) {
+        Objects.requireNonNull(session, "session");
+        expiry.set(messages.get("signedIn.expiry", timeFormat.format(session.expiresAt())));
+        renewalNotice.set("");
+    }
+
+    /** A renewal could not get through for {@code failure}; the session stays and the app tries again. */
+    public void renewalFailed(Exception failure) {
+        renewalNotice.set(messages.get("signedIn.renewalFailed", messages.problem(failure)));
     }
 
     public void signOut() {
@@ -118,6 +135,11 @@ public final class SignedInViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Empty while renewals work; else why the last one failed and that the app tries again. */
+    public ReadOnlyStringProperty renewalNoticeProperty() {
+        return renewalNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

@@ -1,5 +1,6 @@
 package com.example.signin.desktop.ui;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -22,6 +23,19 @@ public interface TaskExecutor {
 
     /** Runs {@code action} on the UI thread (now, if already on it). */
     void runOnUi(Runnable action);
+
+    /**
+     * Runs {@code action} on the UI thread once {@code delay} has passed, unless cancelled first.
+     * The delay is measured on the monotonic clock, which on Linux and macOS stops while the
+     * computer sleeps: callers that care about wall-clock time check it when the action runs.
+     */
+    Scheduled schedule(Duration delay, Runnable action);
+
+    /** A scheduled action that may still be cancelled. */
+    interface Scheduled {
+        /** Makes sure the action does not run (if it has not yet). */
+        void cancel();
+    }
 
     /** One piece of background work and what to do with its result. */
     final class BackgroundTask<T> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.signin.desktop.auth.FakeBackend.Answer;
 import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
 import com.example.signin.desktop.platform.PoolTokenStore;
@@ -13,9 +14,11 @@ import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -85,8 +88,8 @@ class CognitoSignInClientTest {
         pending = new PendingSignInStore(dataDir);
         tokens = new TokenStore.FileTokenStore(dataDir.resolve("refresh-token"));
         poolTokens = new PoolTokenStore(tokens, backend.issuer(), FakeBackend.CLIENT_ID);
-        return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens, Clock.systemUTC(),
-                Locale.ENGLISH);
+        return new CognitoSignInClient(CompletableFuture.completedFuture(config), pending, () -> tokens,
+                () -> DeviceId.loadOrCreate(dataDir, random), Clock.systemUTC(), Locale.ENGLISH);
     }
 
     private static Function<FakeBackend.Call, Answer> only(String operation, Answer answer) {
@@ -111,6 +114,50 @@ class CognitoSignInClientTest {
         assertThat(body.get("codeChallenge").asText()).isEqualTo(CodeChallenge.s256(stored.verifier()));
         assertThat(body.toString()).doesNotContain(stored.verifier());
         assertThat(client.pendingRequest()).contains(request);
+    }
+
+    @Test
+    void everyRequestCarriesThisInstallationsDeviceIdWhichSurvivesARestart() throws Exception {
+        backend.answers = only("/signin", Answer.json(202, "{\"message\":\"Check your inbox\"}"));
+        client.requestLink(EMAIL);
+        client.close();
+        client = client(config(backend.base()));
+        client.requestLink(EMAIL);
+
+        String first = backend.calls("/signin").get(0).body().get("deviceId").asText();
+        String second = backend.calls("/signin").get(1).body().get("deviceId").asText();
+        assertThat(first).hasSize(22).matches("[A-Za-z0-9_-]+").isEqualTo(second);
+        assertThat(Files.readString(dataDir.resolve(DeviceId.FILE_NAME)).strip()).isEqualTo(first);
+    }
+
+    @Test
+    void theAnswersExpiryAndCooldownAreWhatTheInboxShows() throws Exception {
+        backend.answers = only("/signin", Answer.json(202,
+                "{\"message\":\"Check your inbox\",\"expiresIn\":300,\"retryAfter\":20}"));
+
+        LinkRequest request = client.requestLink(EMAIL);
+
+        assertThat(Duration.between(request.requestedAt(), request.expiresAt())).isEqualTo(Duration.ofSeconds(300));
+        assertThat(Duration.between(request.requestedAt(), request.resendAllowedAt())).isEqualTo(Duration.ofSeconds(20));
+        assertThat(pending.load().orElseThrow().expiresAt()).isEqualTo(request.expiresAt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // an older server says nothing but the message
+            "{\"message\":\"Check your inbox\"}",
+            // figures that cannot be meant: negative, text, fractions, more than a day
+            "{\"expiresIn\":-5,\"retryAfter\":\"soon\"}",
+            "{\"expiresIn\":900.5,\"retryAfter\":86401}",
+            // no JSON at all
+            "Accepted"})
+    void aTwoOhTwoWithoutUsableFiguresGivesTheDocumentedDefaults(String body) throws Exception {
+        backend.answers = only("/signin", Answer.json(202, body));
+
+        LinkRequest request = client.requestLink(EMAIL);
+
+        assertThat(Duration.between(request.requestedAt(), request.expiresAt())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Duration.between(request.requestedAt(), request.resendAllowedAt())).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -291,6 +338,51 @@ class CognitoSignInClientTest {
         assertThat(catchSignIn(() -> client.completeSignIn(format.appLink(secret))).problem()).isEqualTo(Problem.LINK_INVALID);
     }
 
+    // ---- completeSignInWithCode ----
+
+    @Test
+    void aCodeAnswersTheSamePendingRequestWithTheSameVerifier() throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        String code = OneTimeCode.derive(secret);
+        poolAnswers(Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), "refresh-1")));
+
+        Session session = client.completeSignInWithCode(code);
+
+        assertThat(session.email()).isEqualTo(EMAIL);
+        assertThat(backend.calls("InitiateAuth").get(0).body().at("/AuthParameters/USERNAME").asText()).isEqualTo(EMAIL);
+        JsonNode respond = backend.calls("RespondToAuthChallenge").get(0).body();
+        assertThat(respond.at("/ChallengeResponses/ANSWER").asText()).isEqualTo(code);
+        assertThat(respond.at("/ClientMetadata/codeVerifier").asText()).isEqualTo(request.verifier());
+        assertThat(poolTokens.load()).contains("refresh-1");
+        assertThat(pending.load()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "link_expired, CODE_EXPIRED",
+        "link_used, CODE_USED",
+        "link_invalid, CODE_WRONG",
+        "link_foreign_device, CODE_FOREIGN_DEVICE",
+    })
+    void theTriggersRefusalOfACodeGetsTheCodesSentence(String refusal, Problem problem) throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        poolAnswers(FakeBackend.cognitoError("UserLambdaValidationException",
+                String.format(LinkRefusal.COGNITO_MESSAGE_FORMAT, refusal)));
+
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("K7QPM2XD")).problem()).isEqualTo(problem);
+        assertThat(pending.load()).contains(request);
+    }
+
+    @Test
+    void aCodeWithoutAPendingRequestOrAfterItsTimeIsRefusedWithoutAsking() throws Exception {
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("K7QPM2XD")).problem())
+                .isEqualTo(Problem.CODE_NOT_REQUESTED_HERE);
+        pendingRequest(Instant.now().minusSeconds(1));
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("K7QPM2XD")).problem()).isEqualTo(Problem.CODE_EXPIRED);
+        assertThat(catchSignIn(() -> client.completeSignInWithCode("k7qp-m2xd")).problem()).isEqualTo(Problem.CODE_MALFORMED);
+        assertThat(backend.calls).isEmpty();
+    }
+
     @Test
     void anIdTokenSignedByAnotherKeyIsNotTrusted() throws Exception {
         pendingRequest(Instant.now().plusSeconds(600));
@@ -367,12 +459,63 @@ class CognitoSignInClientTest {
         assertThat(backend.calls).isEmpty();
     }
 
-    @Test
-    void aRefusedStoredTokenMeansTheSessionExpiredAndIsForgotten() throws Exception {
-        poolTokens.save("refresh-revoked");
-        backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", "Refresh Token has been revoked"));
-        assertThat(catchSignIn(() -> client.restoreSession()).problem()).isEqualTo(Problem.SESSION_EXPIRED);
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "Refresh Token has been revoked, SESSION_REVOKED",
+        "Refresh Token has expired, SESSION_EXPIRED",
+        "Invalid Refresh Token, SESSION_EXPIRED",
+    })
+    void aRefusedStoredTokenSaysWhyAndIsForgotten(String poolMessage, Problem problem) throws Exception {
+        poolTokens.save("refresh-refused");
+        backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", poolMessage));
+        assertThat(catchSignIn(() -> client.restoreSession()).problem()).isEqualTo(problem);
         assertThat(poolTokens.load()).isEmpty();
+    }
+
+    // ---- renewSession ----
+
+    private void signedIn() throws Exception {
+        pendingRequest(Instant.now().plusSeconds(600));
+        poolAnswers(Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), "refresh-1")));
+        client.completeSignIn(format.appLink(secret));
+        backend.calls.clear();
+    }
+
+    @Test
+    void renewingUsesTheSessionsRefreshTokenAndKeepsARotatedOne() throws Exception {
+        signedIn();
+        backend.answers = only("InitiateAuth",
+                Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), "refresh-2")));
+
+        Session renewed = client.renewSession();
+
+        assertThat(renewed.email()).isEqualTo(EMAIL);
+        JsonNode call = backend.calls("InitiateAuth").get(0).body();
+        assertThat(call.get("AuthFlow").asText()).isEqualTo("REFRESH_TOKEN_AUTH");
+        assertThat(call.at("/AuthParameters/REFRESH_TOKEN").asText()).isEqualTo("refresh-1");
+        assertThat(poolTokens.load()).contains("refresh-2");
+    }
+
+    @Test
+    void aRevokedRefreshTokenEndsTheSessionAndNothingIsKept() throws Exception {
+        signedIn();
+        backend.answers = only("InitiateAuth", FakeBackend.cognitoError("NotAuthorizedException", "Refresh Token has been revoked"));
+
+        assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SESSION_REVOKED);
+        assertThat(poolTokens.load()).isEmpty();
+        assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SESSION_EXPIRED);
+    }
+
+    @Test
+    void aRenewalWhileThePoolIsDownKeepsTheSession() throws Exception {
+        signedIn();
+        backend.answers = only("InitiateAuth", new Answer(500, "{\"__type\":\"InternalErrorException\",\"message\":\"down\"}", Map.of()));
+        assertThat(catchSignIn(() -> client.renewSession()).problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+        assertThat(poolTokens.load()).contains("refresh-1");
+
+        backend.answers = only("InitiateAuth",
+                Answer.json(200, FakeBackend.authenticationResult(backend.idToken(EMAIL, backend.key, b -> b), null)));
+        assertThat(client.renewSession().email()).isEqualTo(EMAIL);
     }
 
     @Test

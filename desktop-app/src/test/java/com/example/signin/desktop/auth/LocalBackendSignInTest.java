@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.signin.desktop.auth.SignInException.Problem;
 import com.example.signin.desktop.config.ClientConfig;
 import com.example.signin.desktop.config.ClientConfigReader;
+import com.example.signin.desktop.platform.DeviceId;
 import com.example.signin.desktop.platform.PendingSignIn;
 import com.example.signin.desktop.platform.PendingSignInStore;
 import com.example.signin.desktop.platform.TokenStore;
@@ -77,7 +78,8 @@ class LocalBackendSignInTest {
 
     private CognitoSignInClient client(Path dataDir) {
         return new CognitoSignInClient(CompletableFuture.completedFuture(config), new PendingSignInStore(dataDir),
-                () -> new TokenStore.FileTokenStore(dataDir.resolve(TokenStore.FILE_NAME)), Clock.systemUTC(), Locale.ENGLISH);
+                () -> new TokenStore.FileTokenStore(dataDir.resolve(TokenStore.FILE_NAME)),
+                () -> DeviceId.loadOrCreate(dataDir, new SecureRandom()), Clock.systemUTC(), Locale.ENGLISH);
     }
 
     @Test
@@ -121,10 +123,11 @@ class LocalBackendSignInTest {
             first.requestLink(email);
             String firstsLink = mailbox.awaitNewLink(email, Optional.of(secondsLink));
 
-            // The other folder's own request was replaced, and its verifier does not fit the new link.
+            // Each data folder is its own device (its deviceId): the other's verifier does not fit the
+            // first's link, and the first's request left the other's own link working (issue 11).
             assertThat(problem(() -> second.completeSignIn(firstsLink))).isEqualTo(Problem.LINK_FOREIGN_DEVICE);
-            assertThat(problem(() -> second.completeSignIn(secondsLink))).isEqualTo(Problem.LINK_INVALID);
             assertThat(first.completeSignIn(firstsLink).email()).isEqualTo(email);
+            assertThat(second.completeSignIn(secondsLink).email()).isEqualTo(email);
         }
         try (CognitoSignInClient fresh = client(Files.createTempDirectory(other, "fresh"))) {
             assertThat(problem(() -> fresh.completeSignIn(new com.example.signin.protocol.MagicLinkFormat(config.scheme(),

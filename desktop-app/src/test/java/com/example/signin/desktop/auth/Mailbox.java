@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class Mailbox {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/open#[A-Za-z0-9_-]{43}");
+    /** The code as the mail prints it: two groups of four from OneTimeCode.ALPHABET. */
+    private static final Pattern CODE = Pattern.compile("\\b[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\\b");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final String mailboxUrl;
@@ -29,6 +31,25 @@ public final class Mailbox {
 
     /** The link of the newest message to {@code email}, if any. */
     public Optional<String> latestLink(String email) throws IOException, InterruptedException {
+        Optional<JsonNode> newest = newest(email);
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = LINK.matcher(newest.get().get("text").asText());
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    /** The one-time code of the newest message to {@code email}, as printed ({@code K7QP-M2XD}), if it has one. */
+    public Optional<String> latestCode(String email) throws IOException, InterruptedException {
+        Optional<JsonNode> newest = newest(email);
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = CODE.matcher(newest.get().get("text").asText());
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    private Optional<JsonNode> newest(String email) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(mailboxUrl + "/api/messages?to="
                 + URLEncoder.encode(email, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -41,11 +62,7 @@ public final class Mailbox {
                 newest = message;
             }
         }
-        if (newest == null) {
-            return Optional.empty();
-        }
-        Matcher m = LINK.matcher(newest.get("text").asText());
-        return m.find() ? Optional.of(m.group()) : Optional.empty();
+        return Optional.ofNullable(newest);
     }
 
     /** Waits (bounded) for a message to {@code email} whose link differs from {@code previous}. */

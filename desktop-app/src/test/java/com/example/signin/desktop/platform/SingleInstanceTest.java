@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,19 @@ class SingleInstanceTest {
         try (SingleInstance instance = SingleInstance.tryBind(dataDir, received::add).orElseThrow()) {
             assertThat(LinkHandoff.send(dataDir, LINK)).isEqualTo(LinkHandoff.Result.DELIVERED);
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(LINK);
+        }
+    }
+
+    @Test
+    void aStartWithoutALinkAsksTheInstanceForItsWindowAndHandsNoLink() throws Exception {
+        BlockingQueue<String> links = new LinkedBlockingQueue<>();
+        AtomicInteger raised = new AtomicInteger();
+        try (SingleInstance instance = SingleInstance.tryBind(dataDir, links::add, raised::incrementAndGet).orElseThrow()) {
+            assertThat(LinkHandoff.raise(dataDir)).isEqualTo(LinkHandoff.Result.DELIVERED);
+            assertThat(SingleInstance.claim(dataDir, Optional.empty(), l -> { }, () -> { }, Duration.ofSeconds(5)))
+                    .isInstanceOf(SingleInstance.Claim.AlreadyRunning.class);
+            waitUntil(() -> raised.get() == 2);
+            assertThat(links).isEmpty();
         }
     }
 

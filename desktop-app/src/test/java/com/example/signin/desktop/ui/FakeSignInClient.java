@@ -22,6 +22,8 @@ class FakeSignInClient implements SignInClient {
     static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
     static final Duration COOLDOWN = Duration.ofSeconds(60);
     static final String GOOD_LINK = "com.example.signin://signin#good-secret";
+    /** The code of the same mail as {@link #GOOD_LINK}, canonical. */
+    static final String GOOD_CODE = "K7QPM2XD";
 
     private final Clock clock;
     final List<String> calls = new ArrayList<>();
@@ -35,6 +37,8 @@ class FakeSignInClient implements SignInClient {
     volatile SignInException nextFailure;
     /** The problem every link except {@link #GOOD_LINK} is refused with. */
     volatile SignInException.Problem refusal = SignInException.Problem.LINK_INVALID;
+    /** The problem every code except {@link #GOOD_CODE} is refused with. */
+    volatile SignInException.Problem codeRefusal = SignInException.Problem.CODE_WRONG;
     /** When set, requestLink, completeSignIn and restoreSession wait for it (to see the busy state). */
     volatile CountDownLatch gate;
 
@@ -105,11 +109,43 @@ class FakeSignInClient implements SignInClient {
     }
 
     @Override
+    public synchronized Session completeSignInWithCode(String code) throws SignInException {
+        calls.add("completeSignInWithCode " + code);
+        waitAtGate();
+        failIfAsked();
+        if (pending.isEmpty()) {
+            throw new SignInException(SignInException.Problem.CODE_NOT_REQUESTED_HERE, "no pending request");
+        }
+        if (!GOOD_CODE.equals(code)) {
+            throw new SignInException(codeRefusal, "refused by the fake");
+        }
+        Session session = new Session(pending.get().email(), clock.instant().plus(Duration.ofHours(1)), storage);
+        pending = Optional.empty();
+        stored = Optional.of(session);
+        return session;
+    }
+
+    @Override
     public synchronized Optional<Session> restoreSession() throws SignInException {
         calls.add("restoreSession");
         waitAtGate();
         failIfAsked();
         return stored;
+    }
+
+    /** How long each session the fake hands out lasts. */
+    volatile Duration sessionLifetime = Duration.ofHours(1);
+
+    @Override
+    public synchronized Session renewSession() throws SignInException {
+        calls.add("renewSession");
+        failIfAsked();
+        if (stored.isEmpty()) {
+            throw new SignInException(SignInException.Problem.SESSION_EXPIRED, "no session");
+        }
+        Session renewed = new Session(stored.get().email(), clock.instant().plus(sessionLifetime), storage);
+        stored = Optional.of(renewed);
+        return renewed;
     }
 
     @Override

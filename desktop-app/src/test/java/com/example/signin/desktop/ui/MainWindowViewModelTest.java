@@ -29,9 +29,14 @@ class MainWindowViewModelTest {
     private final IncomingLinks links = new IncomingLinks();
     private final List<String> opened = new ArrayList<>();
 
+    private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
+    /** The monotonic clock stands still unless a test moves it: wall-clock jumps look like sleep. */
+    private long monotonicNanos;
+
     private MainWindowViewModel viewModel(BackendInfo backend) {
         AppContext context = new AppContext(client, links, backend, Path.of("/tmp/signin-test"));
-        return new MainWindowViewModel(context, new SameThreadTaskExecutor(), messages, clock, opened::add);
+        return new MainWindowViewModel(context, executor, messages, clock, opened::add,
+                new SessionRenewal.Signals(() -> monotonicNanos, () -> java.util.Set.of("eth0 192.0.2.1")));
     }
 
     private MainWindowViewModel started() {
@@ -71,6 +76,60 @@ class MainWindowViewModelTest {
 
         assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
         assertThat(viewModel.signedIn().emailProperty().get()).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void whileSignedInTheValidUntilLineFollowsEachRenewal() {
+        client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        MainWindowViewModel viewModel = started();
+        String before = viewModel.signedIn().expiryProperty().get();
+
+        clock.advance(Duration.ofMinutes(56));
+        monotonicNanos += Duration.ofMinutes(56).toNanos();
+        executor.timers.fire();
+
+        assertThat(client.calls).containsExactly("restoreSession", "renewSession");
+        assertThat(viewModel.signedIn().expiryProperty().get()).isNotEqualTo(before).contains("11:56");
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
+    }
+
+    @Test
+    void aRevokedRefreshTokenLeadsToTheSignInScreenWithItsSentence() {
+        client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        MainWindowViewModel viewModel = started();
+        client.nextFailure = new SignInException(Problem.SESSION_REVOKED, "Refresh Token has been revoked");
+
+        viewModel.computerWokeUp();
+
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+        assertThat(viewModel.signIn().noticeProperty().get()).isEqualTo(messages.get("problem.SESSION_REVOKED"));
+        assertThat(viewModel.signIn().emailProperty().get()).isEqualTo("alice@example.com");
+        assertThat(executor.timers.waiting()).isEmpty();
+    }
+
+    @Test
+    void aRenewalThatCannotGetThroughKeepsTheSessionAndSaysSo() {
+        client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        MainWindowViewModel viewModel = started();
+        client.nextFailure = new SignInException(Problem.OFFLINE, "offline");
+
+        viewModel.computerWokeUp();
+
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
+        assertThat(viewModel.signedIn().renewalNoticeProperty().get())
+                .isEqualTo(messages.get("signedIn.renewalFailed", messages.get("problem.OFFLINE")));
+        viewModel.computerWokeUp();
+        assertThat(viewModel.signedIn().renewalNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void signingOutStopsTheRenewal() {
+        client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        MainWindowViewModel viewModel = started();
+
+        viewModel.signedIn().signOut();
+
+        assertThat(executor.timers.waiting()).isEmpty();
     }
 
     @Test
@@ -153,6 +212,18 @@ class MainWindowViewModelTest {
         MainWindowViewModel viewModel = started();
 
         assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
+    }
+
+    @Test
+    void aTypedCodeSignsInLikeALink() {
+        MainWindowViewModel viewModel = waitingForALink();
+
+        viewModel.inbox().typedCodeProperty().set("k7qp-m2xd");
+        viewModel.inbox().useCode();
+
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGNED_IN);
+        assertThat(viewModel.signedIn().emailProperty().get()).isEqualTo("alice@example.com");
+        assertThat(client.pendingRequest()).isEmpty();
     }
 
     @Test

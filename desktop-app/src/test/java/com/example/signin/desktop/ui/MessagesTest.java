@@ -74,4 +74,54 @@ class MessagesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FxResources.url("Nope.fxml"))
                 .hasMessageContaining("/com/example/signin/desktop/ui/Nope.fxml");
     }
+
+    private static java.util.Properties bundleFile(String name) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/com/example/signin/desktop/ui/" + name)) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void theGermanBundleHasEveryKeyOfTheEnglishOneWithTheSameArguments() throws IOException {
+        java.util.Properties english = bundleFile("messages.properties");
+        java.util.Properties german = bundleFile("messages_de.properties");
+
+        assertThat(german.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        Pattern argument = Pattern.compile("\\{(\\d)");
+        for (String key : english.stringPropertyNames()) {
+            assertThat(arguments(argument, german.getProperty(key))).as(key).isEqualTo(arguments(argument, english.getProperty(key)));
+            assertThat(german.getProperty(key)).as(key).isNotBlank();
+        }
+    }
+
+    private static java.util.Set<String> arguments(Pattern argument, String text) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        Matcher m = argument.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Problem.class)
+    void everyProblemHasItsOwnGermanSentence(Problem problem) {
+        Messages german = Messages.load(com.example.signin.desktop.UiLanguage.GERMAN);
+
+        String sentence = german.problem(new SignInException(problem, "detail"));
+
+        assertThat(sentence).isNotEqualTo(messages.problem(new SignInException(problem, "detail"))).endsWith(".");
+        assertThat(german.locale()).isEqualTo(java.util.Locale.GERMAN);
+    }
+
+    @Test
+    void theGermanScreensSayGermanThingsAndWriteTimesTheGermanWay() {
+        Messages german = Messages.load(com.example.signin.desktop.UiLanguage.GERMAN);
+
+        assertThat(german.get("inbox.title")).isEqualTo("Sehen Sie in Ihr Postfach");
+        assertThat(german.get("signedIn.as", "alice@example.com")).isEqualTo("Angemeldet als alice@example.com");
+        assertThat(german.waitText(Duration.ofSeconds(125))).isEqualTo("2:05 min");
+    }
 }

@@ -18,6 +18,14 @@ final class QueuedTaskExecutor implements TaskExecutor {
         action.run();
     }
 
+    /** Timers wait until the test fires them. */
+    final ManualTimers timers = new ManualTimers();
+
+    @Override
+    public Scheduled schedule(java.time.Duration delay, Runnable action) {
+        return timers.schedule(delay, action);
+    }
+
     /** Runs everything queued so far (and what that queues). */
     void runAll() {
         Runnable next;

@@ -12,4 +12,12 @@ final class SameThreadTaskExecutor implements TaskExecutor {
     public void runOnUi(Runnable action) {
         action.run();
     }
+
+    /** Timers wait until the test fires them. */
+    final ManualTimers timers = new ManualTimers();
+
+    @Override
+    public Scheduled schedule(java.time.Duration delay, Runnable action) {
+        return timers.schedule(delay, action);
+    }
 }

@@ -3,6 +3,7 @@ package com.example.signin.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.desktop.BackendInfo;
+import com.example.signin.desktop.UiLanguage;
 import com.example.signin.desktop.auth.Session;
 import com.example.signin.desktop.auth.SignInException;
 import com.example.signin.desktop.auth.SignInException.Problem;
@@ -28,6 +29,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,7 +53,7 @@ class ScreenshotsTest {
     void start(Stage stage) {
         this.stage = stage;
         stage.setWidth(620);
-        stage.setHeight(560);
+        stage.setHeight(700);
     }
 
     @AfterEach
@@ -72,10 +75,14 @@ class ScreenshotsTest {
 
     /** Shows a fresh window (local mode, mailbox known), lets {@code setUp} change the fake, starts it. */
     private void open(FxRobot robot, boolean dark, Consumer<TestWindow> setUp) {
+        open(robot, UiLanguage.ENGLISH, dark, setUp);
+    }
+
+    private void open(FxRobot robot, UiLanguage language, boolean dark, Consumer<TestWindow> setUp) {
         if (window != null) {
             window.executor.close();
         }
-        window = new TestWindow();
+        window = new TestWindow(language);
         setUp.accept(window);
         robot.interact(() -> window.show(stage, new BackendInfo(true,
                 CompletableFuture.completedFuture(Optional.of(URI.create("http://127.0.0.1:40123/mailbox")))), dark));
@@ -123,6 +130,52 @@ class ScreenshotsTest {
             }
         }
         return colours.size();
+    }
+
+    /**
+     * Every screen of issue 14 in both languages, light and dark: {@code <lang>-<theme>-NN-name.png}.
+     * German texts are longer: these shots show they still fit.
+     */
+    @ParameterizedTest(name = "{0} dark={1}")
+    @CsvSource({"ENGLISH, false", "ENGLISH, true", "GERMAN, false", "GERMAN, true"})
+    void everyScreenInBothLanguagesLightAndDark(UiLanguage language, boolean dark, FxRobot robot) throws IOException {
+        String prefix = language.tag() + "-" + (dark ? "dark" : "light") + "-";
+        open(robot, language, dark, w -> { });
+        robot.interact(() -> window.viewModel.signIn().emailProperty().set("alice@example"));
+        shoot(robot, prefix + "1-sign-in-invalid-address");
+
+        requestLink(robot);
+        window.clock.advance(Duration.ofSeconds(61));
+        robot.interact(() -> {
+            window.viewModel.inbox().tick();
+            window.viewModel.inbox().typedCodeProperty().set("K7QP-M2XE");
+            window.viewModel.inbox().useCode();
+        });
+        waitUntil(() -> !window.viewModel.inbox().codeProblemProperty().get().isEmpty());
+        shoot(robot, prefix + "2-inbox-late-mail-and-wrong-code");
+
+        window.client.refusal = Problem.LINK_EXPIRED;
+        window.links.deliver("com.example.signin://signin#expired");
+        waitUntil(() -> !window.viewModel.bannerProperty().get().isEmpty());
+        shoot(robot, prefix + "3-inbox-link-expired");
+
+        robot.interact(() -> {
+            window.viewModel.dismissBanner();
+            window.viewModel.inbox().typedCodeProperty().set("k7qp-m2xd");
+            window.viewModel.inbox().useCode();
+        });
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGNED_IN);
+        shoot(robot, prefix + "4-signed-in-by-code");
+
+        window.client.nextFailure = new SignInException(Problem.OFFLINE, "offline");
+        robot.interact(window.viewModel::computerWokeUp);
+        waitUntil(() -> !window.viewModel.signedIn().renewalNoticeProperty().get().isEmpty());
+        shoot(robot, prefix + "5-signed-in-renewal-failed");
+
+        window.client.nextFailure = new SignInException(Problem.SESSION_REVOKED, "revoked");
+        robot.interact(window.viewModel::computerWokeUp);
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGN_IN);
+        shoot(robot, prefix + "6-session-revoked");
     }
 
     @Test

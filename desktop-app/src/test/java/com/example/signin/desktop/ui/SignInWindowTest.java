@@ -146,6 +146,23 @@ class SignInWindowTest {
     }
 
     @Test
+    void aWrongCodeIsExplainedUnderTheFieldAndTheRightOneSignsIn(FxRobot robot) {
+        startApp(robot);
+        requestLink(robot);
+
+        robot.clickOn("#codeField").write("K7QP-M2XE").type(KeyCode.ENTER);
+        waitUntil(() -> !window.viewModel.inbox().codeProblemProperty().get().isEmpty());
+        assertThat(text(robot, "#codeProblemLabel")).isEqualTo(window.messages.get("problem.CODE_WRONG"));
+        assertThat(window.viewModel.screenProperty().get()).isEqualTo(Screen.INBOX);
+
+        robot.interact(() -> window.viewModel.inbox().typedCodeProperty().set(""));
+        robot.clickOn("#codeField").write("k7qp m2xd");
+        robot.clickOn("#codeButton");
+        waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGNED_IN);
+        assertThat(window.client.calls).contains("completeSignInWithCode K7QPM2XE", "completeSignInWithCode K7QPM2XD");
+    }
+
+    @Test
     void theResendButtonWakesUpWhenTheCooldownIsOver(FxRobot robot) {
         startApp(robot);
         requestLink(robot);
@@ -195,7 +212,7 @@ class SignInWindowTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown(robot, "#banner")).isFalse();
-        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#pasteField").query());
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#codeField").query());
     }
 
     @Test
@@ -231,9 +248,9 @@ class SignInWindowTest {
         startApp(robot);
         robot.write("alice@example.com").type(KeyCode.ENTER);
         waitUntil(() -> window.viewModel.screenProperty().get() == Screen.INBOX);
-        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#pasteField").query());
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#codeField").query());
 
-        robot.write(FakeSignInClient.GOOD_LINK).type(KeyCode.ENTER);
+        robot.write("k7qp-m2xd").type(KeyCode.ENTER);
         waitUntil(() -> window.viewModel.screenProperty().get() == Screen.SIGNED_IN);
         assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#signOutButton").query());
 

@@ -28,6 +28,23 @@ class SignedInViewModelTest {
     }
 
     @Test
+    void inGermanTheScreenWritesTheDateTheGermanWay() {
+        Messages german = Messages.load(com.example.signin.desktop.UiLanguage.GERMAN);
+        SignedInViewModel inGerman = new SignedInViewModel(client, new SameThreadTaskExecutor(), german, clock, dataDir,
+                signedOut::add);
+
+        inGerman.show(session(Session.TokenStorage.KEYCHAIN));
+
+        assertThat(inGerman.expiryProperty().get()).startsWith("Diese Anmeldung gilt bis 24.11.2026, 11:00");
+        assertThat(english(viewModel)).contains("Nov 24, 2026");
+    }
+
+    private String english(SignedInViewModel model) {
+        model.show(session(Session.TokenStorage.KEYCHAIN));
+        return model.expiryProperty().get();
+    }
+
+    @Test
     void theScreenSaysWhoIsSignedInAndUntilWhen() {
         viewModel.show(session(Session.TokenStorage.KEYCHAIN));
 

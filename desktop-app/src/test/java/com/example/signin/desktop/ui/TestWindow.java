@@ -3,6 +3,7 @@ package com.example.signin.desktop.ui;
 import com.example.signin.desktop.AppContext;
 import com.example.signin.desktop.BackendInfo;
 import com.example.signin.desktop.IncomingLinks;
+import com.example.signin.desktop.UiLanguage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,16 @@ final class TestWindow {
     final IncomingLinks links = new IncomingLinks();
     final List<String> opened = new CopyOnWriteArrayList<>();
     final FxTaskExecutor executor = new FxTaskExecutor();
-    final Messages messages = Messages.load();
+    final Messages messages;
     MainWindowViewModel viewModel;
+
+    TestWindow() {
+        this(UiLanguage.ENGLISH);
+    }
+
+    TestWindow(UiLanguage language) {
+        messages = Messages.load(language);
+    }
     Parent root;
 
     /** Builds the window on {@code stage} (on the JavaFX thread) and shows it; does not start the view model. */

@@ -1,0 +1,118 @@
+package com.example.signin.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.signin.desktop.BackendInfo;
+import com.example.signin.desktop.Main;
+import com.example.signin.desktop.platform.ChildJvm;
+import com.example.signin.desktop.platform.SingleInstance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starting the app again without a link (menu, dock, command line) while it runs: the second
+ * process asks the running instance over the single-instance socket, loads no JavaFX, and the
+ * instance brings its window to the front.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class SecondStartRaisesWindowTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path logs;
+
+    private final TestWindow window = new TestWindow();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window.show(stage, BackendInfo.aws(), false);
+    }
+
+    @AfterEach
+    void stop() {
+        window.executor.close();
+    }
+
+    @Test
+    void aProcessStartedWithoutALinkBringsTheRunningWindowToTheFront(FxRobot robot) throws Exception {
+        robot.interact(window.viewModel::start);
+        // Wired as AppStartup wires the instance: links to IncomingLinks, raise requests to the window.
+        try (SingleInstance instance = SingleInstance.tryBind(dataDir, window.links::deliver, window.links::raiseWindow)
+                .orElseThrow()) {
+            // Another window covers ours exactly, and ours is minimised.
+            Stage[] others = new Stage[1];
+            robot.interact(() -> {
+                stage.setX(0);
+                stage.setY(0);
+                others[0] = new Stage();
+                Stage other = others[0];
+                other.setScene(new Scene(new Label("another window")));
+                other.setX(0);
+                other.setY(0);
+                other.setWidth(stage.getWidth());
+                other.setHeight(stage.getHeight());
+                other.show();
+                other.toFront();
+                stage.setIconified(true);
+            });
+            AtomicInteger clicksOnOurs = new AtomicInteger();
+            stage.getScene().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+                clicksOnOurs.incrementAndGet();
+                event.consume();
+            });
+            Point2D middle = new Point2D(stage.getWidth() / 2, stage.getHeight() / 2);
+            robot.clickOn(middle);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(stage.isIconified()).isTrue();
+            assertThat(clicksOnOurs.get()).as("a click lands on the window in front").isZero();
+
+            Path output = logs.resolve("second-start.txt");
+            Process second = ChildJvm.start(ChildJvm.command(List.of("-verbose:class"), Main.class,
+                    List.of("--data-dir", dataDir.toString())), Map.of(), output);
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isZero();
+
+            waitUntilRaised();
+            assertThat(window.viewModel.attentionRequestsProperty().get()).isEqualTo(1);
+            robot.clickOn(middle);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(clicksOnOurs.get()).as("our window is in front now").isEqualTo(1);
+            assertThat(Files.readString(output)).contains("already running");
+            assertThat(Files.readAllLines(output)).filteredOn(l -> l.contains("[class,load]"))
+                    .noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx."));
+            robot.interact(others[0]::close);
+        }
+    }
+
+    private void waitUntilRaised() {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isIconified());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not come to the front", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
