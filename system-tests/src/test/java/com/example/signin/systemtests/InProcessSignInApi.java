@@ -69,7 +69,7 @@ final class InProcessSignInApi implements AutoCloseable {
                 new SmtpMailer("127.0.0.1", smtpPort, new MailSender("no-reply@signin.example", "Sign-in (system tests)")),
                 clock, random);
         // Room for every request a property test makes; the retries cover a mail outage of about five minutes.
-        this.queue = new InProcessLinkQueue(delivery::deliver, 200_000, 60);
+        this.queue = new InProcessLinkQueue(delivery::deliver, 200_000, 60, 1);
         this.handler = SignInApiHandler.create(env, dynamo, KEYS, request -> {
             if (queueRefuses) {
                 throw new LinkQueueFullException("The test made the queue refuse", null);

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The local backend's queue: at most {@code capacity} requests wait, and one worker thread
- * delivers them with {@link LinkDelivery}, retrying a failed delivery with growing pauses (as SQS
+ * The local backend's queue: at most {@code capacity} requests wait, and {@code workers} threads
+ * deliver them with {@link LinkDelivery} (its claim keeps each request to one mail however many
+ * threads run), retrying a failed delivery with growing pauses (as SQS
  * redelivers after the visibility timeout) until {@code maxAttempts}; then the request is dropped
  * and logged (the dead-letter queue of AWS). The queue lives in memory: requests waiting when the
  * process stops are lost, and the person asks again once the cooldown is over (the app says so).
@@ -35,16 +36,17 @@ public final class InProcessLinkQueue implements LinkQueue, AutoCloseable {
      * @param delivery    the worker's work, normally {@link LinkDelivery#deliver}; throws to ask for a retry
      * @param capacity    how many requests may wait (queued or between retries)
      * @param maxAttempts deliveries tried per request before it is given up
+     * @param workers     threads delivering at once (a delivery mostly waits on the store, the pool and SMTP)
      */
-    public InProcessLinkQueue(Consumer<LinkRequest> delivery, int capacity, int maxAttempts) {
+    public InProcessLinkQueue(Consumer<LinkRequest> delivery, int capacity, int maxAttempts, int workers) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
-        if (capacity < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("capacity and maxAttempts must be at least 1");
+        if (capacity < 1 || maxAttempts < 1 || workers < 1) {
+            throw new IllegalArgumentException("capacity, maxAttempts and workers must be at least 1");
         }
         this.maxAttempts = maxAttempts;
         this.capacity = capacity;
         this.room = new Semaphore(capacity);
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.worker = Executors.newScheduledThreadPool(workers, r -> {
             Thread t = new Thread(r, "link-delivery");
             t.setDaemon(true);
             return t;

@@ -122,7 +122,7 @@ class LinkDeliveryTest {
             }
             delivery.deliver(message);
             delivered.countDown();
-        }, 10, 5)) {
+        }, 10, 5, 1)) {
             queue.enqueue(request("m-4", "known@example.com"));
 
             assertThat(delivered.await(60, TimeUnit.SECONDS)).isTrue();
@@ -140,7 +140,7 @@ class LinkDeliveryTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, 2, 1)) {
+        }, 2, 1, 1)) {
             queue.enqueue(request("a", "known@example.com"));
             queue.enqueue(request("b", "known@example.com"));
 

@@ -55,6 +55,8 @@ public final class Functions implements AutoCloseable {
     static final int QUEUE_CAPACITY = 1_000;
     /** Deliveries tried per request, 1 s apart and doubling up to 5 s: about two and a half minutes of mail outage. */
     static final int DELIVERY_ATTEMPTS = 32;
+    /** Deliveries at once: each mostly waits on DynamoDB Local, this pool and SMTP, so a few keep a burst moving. */
+    static final int DELIVERY_WORKERS = 4;
     static final String SENDER_ADDRESS = "no-reply@signin.localhost.localdomain";
     private static final java.util.List<com.example.signin.protocol.Setting> FUNCTION_SETTINGS = java.util.Arrays.stream(
             com.example.signin.protocol.Setting.values()).filter(s -> s.scope() == com.example.signin.protocol.Setting.Scope.FUNCTIONS).toList();
@@ -117,7 +119,7 @@ public final class Functions implements AutoCloseable {
             LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), keys,
                     new LinkStore(dynamo.get(), LINK_TABLE), new CognitoUserDirectory(cognito.get(), random),
                     new SmtpMailer("127.0.0.1", setting.smtpPort(), LambdaWiring.mailSender(env)), setting.clock(), random);
-            return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS);
+            return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS, DELIVERY_WORKERS);
         });
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
                 SignInApiHandler.create(environment(), dynamo.get(), keys, queue.get(), setting.clock(), random),
