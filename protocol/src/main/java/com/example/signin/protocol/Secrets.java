@@ -57,8 +57,10 @@ public final class Secrets {
                 return false;
             }
         }
-        int spareBits = length * 6 - bytes * 8;
-        return BASE64URL.indexOf(value.charAt(length - 1)) % (1 << spareBits) == 0;
+        // The last character carries the bytes' final bits in its high bits; its value must be a
+        // multiple of 64 >> those bits (4 for 32 bytes, 16 for 16).
+        int lastCharacterBits = bytes * 8 - (length - 1) * 6;
+        return BASE64URL.indexOf(value.charAt(length - 1)) % (64 >> lastCharacterBits) == 0;
     }
 
     static String encode(byte[] bytes) {

@@ -208,4 +208,36 @@ class SettingTest {
         assertThat(Setting.MEMORY_MB.option()).isEqualTo("--memory-mb");
         assertThat(Setting.WAF.option()).isEqualTo("--waf");
     }
+
+    @Test
+    void aWholeNumberRuleTakesExactlyTheRangeItWasMadeFor() {
+        Setting.Kind kind = Setting.Kind.whole(2, 4, "tries");
+        assertThat(kind.allowed).isEqualTo("a whole number of tries from 2 to 4");
+        assertThat(kind.check.apply("3")).isEqualTo("3");
+        assertThatThrownBy(() -> kind.check.apply("5")).hasMessage("must be a whole number of tries from 2 to 4, not: 5");
+    }
+
+    @Test
+    void aDecimalRuleTakesExactlyTheRangeItWasMadeFor() {
+        Setting.Kind kind = Setting.Kind.decimal(0.5, 2, "litres");
+        assertThat(kind.allowed).isEqualTo("a number of litres above 0 and at most 2");
+        assertThat(kind.check.apply("1.5")).isEqualTo("1.5");
+        assertThatThrownBy(() -> kind.check.apply("0.4")).hasMessage("must be a number of litres above 0 and at most 2, not: 0.4");
+    }
+
+    @Test
+    void aChoiceRuleTakesExactlyItsChoices() {
+        Setting.Kind kind = Setting.Kind.choice("red", "green");
+        assertThat(kind.choices).containsExactly("red", "green");
+        assertThat(kind.check.apply("GREEN")).isEqualTo("green");
+        assertThatThrownBy(() -> kind.check.apply("blue")).hasMessage("must be one of red, green, not: blue");
+    }
+
+    @Test
+    void aListOfNumbersRuleTakesExactlyThoseNumbers() {
+        Setting.Kind kind = Setting.Kind.oneOf(7, 30);
+        assertThat(kind.choices).containsExactly("7", "30");
+        assertThat(kind.check.apply("30")).isEqualTo("30");
+        assertThatThrownBy(() -> kind.check.apply("8")).hasMessage("must be one of 7, 30, not: 8");
+    }
 }
