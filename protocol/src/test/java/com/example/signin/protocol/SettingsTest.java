@@ -123,6 +123,7 @@ class SettingsTest {
         Settings changed = defaults.with(Setting.MAX_FAILED_ATTEMPTS, "3", "x");
         assertThat(defaults.integer(Setting.MAX_FAILED_ATTEMPTS)).isEqualTo(5);
         assertThat(changed.integer(Setting.MAX_FAILED_ATTEMPTS)).isEqualTo(3);
+        assertThat(changed.find(Setting.MAX_FAILED_ATTEMPTS)).contains("3");
         assertThat(changed.integer(Setting.LINK_EXPIRY_SECONDS)).isEqualTo(900);
         assertThat(changed.toString()).contains("MAX_FAILED_ATTEMPTS=3");
     }
