@@ -38,18 +38,29 @@ public final class Secrets {
      * or stray low bits in the last character). Never throws.
      */
     public static boolean isWellFormed(String value) {
-        if (value == null || value.length() != LENGTH) {
+        return isCanonicalBase64url(value, LENGTH, BYTES);
+    }
+
+    /**
+     * Whether {@code value} is the one unpadded base64url spelling of {@code bytes} bytes, which
+     * takes {@code length} characters. Checked by value, not by decoding, so no character can make
+     * a decoder throw: every character must be in the alphabet, and the bits the last character
+     * carries beyond the bytes (2 for 32 bytes, 4 for 16) must be zero, or the text would be a
+     * second spelling of the same bytes.
+     */
+    static boolean isCanonicalBase64url(String value, int length, int bytes) {
+        if (value == null || value.length() != length) {
             return false;
         }
-        for (int i = 0; i < LENGTH; i++) {
+        for (int i = 0; i < length; i++) {
             if (BASE64URL.indexOf(value.charAt(i)) < 0) {
                 return false;
             }
         }
-        // 43 characters carry 258 bits for 256: the last one's two low bits must be zero, or the
-        // text would be a second spelling of the same bytes. Checked by value, not by decoding,
-        // so no character can make a decoder throw.
-        return BASE64URL.indexOf(value.charAt(LENGTH - 1)) % 4 == 0;
+        // The last character carries the bytes' final bits in its high bits; its value must be a
+        // multiple of 64 >> those bits (4 for 32 bytes, 16 for 16).
+        int lastCharacterBits = bytes * 8 - (length - 1) * 6;
+        return BASE64URL.indexOf(value.charAt(length - 1)) % (64 >> lastCharacterBits) == 0;
     }
 
     static String encode(byte[] bytes) {

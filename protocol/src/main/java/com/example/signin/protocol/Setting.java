@@ -223,9 +223,10 @@ public enum Setting {
                 long value;
                 try {
                     double d = Double.parseDouble(v);
-                    if (d != Math.rint(d) || Math.abs(d) > Long.MAX_VALUE / 2) {
+                    if (d != Math.rint(d)) {
                         throw new NumberFormatException();
                     }
+                    // Huge numbers and infinities saturate to Long.MIN/MAX_VALUE, which the range refuses.
                     value = (long) d;
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("must be " + allowed + ", not: " + v);

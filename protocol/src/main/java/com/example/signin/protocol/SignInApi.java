@@ -52,18 +52,10 @@ public final class SignInApi {
 
     /**
      * Whether {@code deviceId} is a canonical installation id: 22 base64url characters whose last
-     * one carries no stray bits (so each id has exactly one spelling).
+     * one carries no stray bits (so each id has exactly one spelling). Never throws.
      */
     public static boolean isWellFormedDeviceId(String deviceId) {
-        if (deviceId == null || deviceId.length() != DEVICE_ID_LENGTH) {
-            return false;
-        }
-        try {
-            byte[] bytes = java.util.Base64.getUrlDecoder().decode(deviceId);
-            return bytes.length == 16 && java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(deviceId);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Secrets.isCanonicalBase64url(deviceId, DEVICE_ID_LENGTH, 16);
     }
 
     /** The body of every error answer: {@code {"error": ..., "message": ...}}. */
