@@ -29,6 +29,6 @@ class RealLambdaJarTest {
                 assertThat(zip.getEntry(entry)).as(entry).isNotNull();
             }
         }
-        assertThat(stack.functions()).hasSize(6);
+        assertThat(stack.functions()).hasSize(7);
     }
 }
