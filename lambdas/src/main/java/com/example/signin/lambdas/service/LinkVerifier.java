@@ -4,6 +4,7 @@ import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
 import com.example.signin.protocol.LinkRefusal;
+import com.example.signin.protocol.SaltedHash;
 import com.example.signin.protocol.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ public final class LinkVerifier {
     private static Optional<LinkRecord> matching(List<LinkRecord> records, String answerHash) {
         LinkRecord found = null;
         for (LinkRecord record : records) {
-            if (LinkKeys.same(answerHash, record.secretHash())) {
+            if (SaltedHash.same(answerHash, record.secretHash())) {
                 found = record;
             }
         }
