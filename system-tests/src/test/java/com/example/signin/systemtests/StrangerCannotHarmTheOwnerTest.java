@@ -150,7 +150,7 @@ class StrangerCannotHarmTheOwnerTest {
 
     @Test
     void theAccountExistenceProbeGetsTheSameAnswersForAMemberAndARefusedAddress() throws Exception {
-        String member = "member@elsewhere.org";
+        String member = "probe-member@example.com";
         String refused = "ghost@elsewhere.org";
         new CognitoUserDirectory(backend.cognito(), RANDOM).createConfirmed(backend.endpoints().userPoolId(), EmailAddress.parse(member));
 

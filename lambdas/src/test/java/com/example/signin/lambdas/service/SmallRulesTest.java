@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Sign-up policy, response floor and sender header: the small rules. */
+/** Sign-up policy and sender header: the small rules. */
 class SmallRulesTest {
 
     @Test
