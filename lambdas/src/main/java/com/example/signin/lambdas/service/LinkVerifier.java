@@ -82,13 +82,13 @@ public final class LinkVerifier {
             LOG.info("Link accepted for {}", record);
             return true;
         } else {
-            // Lost the race to a concurrent answer, or the record changed since it was read.
-            Optional<LinkRecord> current = matching(store.pending(emailKey), answerHash);
-            if (current.isEmpty()) {
+            // Lost the race to a concurrent answer (used) or to refused ones (spent), or the device
+            // asked again meanwhile (replaced). Expiry cannot be the reason: it was checked at this same now.
+            if (matching(store.pending(emailKey), answerHash).isEmpty()) {
                 LOG.info("Link record replaced while verifying: {}", record);
                 return false;
             }
-            refusal = current.get().expiresAt() <= now.getEpochSecond() ? LinkRefusal.EXPIRED : LinkRefusal.USED;
+            refusal = LinkRefusal.USED;
         }
         store.recordFailure(record);
         LOG.info("Link refused ({}) for {}", refusal.code(), record);
