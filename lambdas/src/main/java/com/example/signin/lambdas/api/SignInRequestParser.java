@@ -39,7 +39,7 @@ public final class SignInRequestParser {
         if (!"POST".equalsIgnoreCase(method)) {
             throw new RequestRefused(SignInAnswer.methodNotAllowed());
         }
-        if (!isJson(header(event.getHeaders(), "Content-Type"))) {
+        if (!declaresJson(event.getHeaders())) {
             throw new RequestRefused(SignInAnswer.unsupportedMediaType());
         }
         Map<String, String> fields = fields(body(event));
@@ -59,24 +59,17 @@ public final class SignInRequestParser {
         return event != null && "OPTIONS".equalsIgnoreCase(event.getHttpMethod());
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
+    /** Whether the Content-Type header (any case) names application/json, parameters aside. */
+    private static boolean declaresJson(Map<String, String> headers) {
+        if (headers == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return type.equals("application/json");
-    }
-
-    private static String header(Map<String, String> headers, String name) {
-        if (headers == null) {
-            return null;
-        }
         for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name)) {
-                return h.getValue();
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase("Content-Type")) {
+                return String.valueOf(h.getValue()).split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
             }
         }
-        return null;
+        return false;
     }
 
     private static byte[] body(APIGatewayProxyRequestEvent event) {

@@ -140,6 +140,7 @@ class LinkVerifierTest {
         }
 
         assertThat(only(email).failedAttempts()).isEqualTo(MAX_FAILED);
+        assertRefused(() -> verifier.verify(email, secret, Secrets.generate(random)), LinkRefusal.USED);
         assertRefused(() -> verifier.verify(email, secret, codeVerifier), LinkRefusal.USED);
         assertThat(store.markUsed(only(email), clock.instant(), MAX_FAILED)).as("markUsed checks the count too").isFalse();
     }
