@@ -176,6 +176,11 @@ final class RunningBackend implements AutoCloseable {
         if (!backend.awaitDeliveries(Duration.ofSeconds(60))) {
             throw new IOException("The local backend's delivery queue did not come to rest within 60 s");
         }
+        return fetchMails(email);
+    }
+
+    /** The mailbox as it is now. */
+    private List<JsonNode> fetchMails(String email) throws IOException {
         HttpUrl.Builder url = HttpUrl.get(endpoints.mailboxUrl() + "/api/messages").newBuilder();
         if (email != null) {
             url.addQueryParameter("to", email);
@@ -202,11 +207,26 @@ final class RunningBackend implements AutoCloseable {
         return secrets;
     }
 
-    /** The secret in the newest mail to {@code email}, once delivered. */
+    /**
+     * The secret in the newest mail to {@code email}. Waits briefly for the queue to come to rest
+     * (so a second request's mail is the newest), then, as under load it may never rest, for a
+     * mail to this address to be there.
+     */
     String latestSecret(String email) throws IOException {
-        List<String> secrets = secretsIn(mails(email));
+        backend.awaitDeliveries(Duration.ofSeconds(2));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> secrets = secretsIn(fetchMails(email));
+        while (secrets.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for mail", e);
+            }
+            secrets = secretsIn(fetchMails(email));
+        }
         if (secrets.isEmpty()) {
-            throw new AssertionError("No sign-in mail for " + email);
+            throw new AssertionError("No sign-in mail for " + email + " within 60 s");
         }
         return secrets.get(secrets.size() - 1);
     }

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Turns an API Gateway proxy event into a {@link SignInRequest}, or refuses it with the answer
- * the caller gets: 405 for any method but POST, 415 unless the body is declared
- * {@code application/json}, 413 over {@value SignInApi#MAX_BODY_BYTES} bytes, 400 for a body
+ * the caller gets: 405 for any method but POST, 413 over {@value SignInApi#MAX_BODY_BYTES} bytes,
+ * 415 unless the body is declared {@code application/json}, 400 for a body
  * that is not one JSON object of strings. Unknown fields are ignored (the same policy in AWS and
  * locally, so a newer app works with an older server); a known field of another type is refused.
  */
@@ -39,10 +39,12 @@ public final class SignInRequestParser {
         if (!"POST".equalsIgnoreCase(method)) {
             throw new RequestRefused(SignInAnswer.methodNotAllowed());
         }
+        // Size before type: an over-size body is 413 whatever it claims to be.
+        byte[] body = body(event);
         if (!declaresJson(event.getHeaders())) {
             throw new RequestRefused(SignInAnswer.unsupportedMediaType());
         }
-        Map<String, String> fields = fields(body(event));
+        Map<String, String> fields = fields(body);
         String sourceIp = event.getRequestContext() == null || event.getRequestContext().getIdentity() == null
                 ? null : event.getRequestContext().getIdentity().getSourceIp();
         return new SignInRequest(
