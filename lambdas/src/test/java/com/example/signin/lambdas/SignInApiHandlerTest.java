@@ -283,10 +283,26 @@ class SignInApiHandlerTest {
     }
 
     @Test
+    void anUnexpectedFailureIs500WithASentenceAndTheCommonHeaders() throws Exception {
+        SignInApiHandler handler = new SignInApiHandler(new MagicLinkService(settings(SignUpPolicy.open()), KEYS, store,
+                request -> {
+                    throw new IllegalStateException("a bug");
+                }, clock, new SeededRandom(9)), null);
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(post(body("alice@example.com")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(json(response).get("error").asText()).isEqualTo("internal_error");
+        assertThat(response.getBody()).doesNotContain("a bug");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json").containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
     void corsHeadersAppearOnlyWhenAnOriginIsConfigured() {
         SignInApiHandler handler = handler(SignUpPolicy.open(), "https://app.example.com");
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(post(body("alice@example.com")), null);
+        assertThat(response.getStatusCode()).as("a POST is no preflight").isEqualTo(202);
         assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
                 .containsEntry("Access-Control-Expose-Headers", "Retry-After");
 

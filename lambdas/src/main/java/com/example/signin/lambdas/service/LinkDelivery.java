@@ -72,11 +72,9 @@ public final class LinkDelivery {
                     request.requestedAt(), request.requestedAt() + settings.linkExpiry().toSeconds());
             store.put(record);
             int dropped = store.keepNewest(emailKey, settings.pendingLinksPerAddress());
-            if (dropped > 0) {
-                LOG.info("Dropped the {} oldest pending link(s) of this address (cap {})", dropped, settings.pendingLinksPerAddress());
-            }
             mailer.send(composer.compose(email.value(), link(secret), settings.linkExpiry(), request.locale()));
-            LOG.info("Sign-in link sent for {}: {}", request, record);
+            LOG.info("Sign-in link sent for {}: {}; {} older pending link(s) of this address dropped (cap {})", request, record,
+                    dropped, settings.pendingLinksPerAddress());
         } catch (AmbiguousAccountException e) {
             // Not retried: an operator has to untangle the accounts (CognitoUserDirectory logged them).
             LOG.error("Nothing sent for {}: {}", request, e.getMessage());

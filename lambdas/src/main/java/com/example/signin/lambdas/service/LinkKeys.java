@@ -6,7 +6,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -59,14 +58,6 @@ public final class LinkKeys {
     /** The stored hash of a link's secret. */
     public String secretHash(String secret) {
         return B64.encodeToString(hmac(hashKey, "secret:" + secret));
-    }
-
-    /** Whether two hashes are equal, compared in constant time; {@code null} never matches. */
-    public static boolean same(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(SecretKeySpec key, String message) {

@@ -48,7 +48,7 @@ public record LinkRequest(String messageId, String email, String challenge, Stri
             }
             g.writeStringField("deviceKey", deviceKey);
             g.writeNumberField("requestedAt", requestedAt);
-            g.writeEndObject();
+            // closing the generator ends the object (AUTO_CLOSE_JSON_CONTENT, on by default)
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to a string cannot fail", e);
         }

@@ -217,7 +217,7 @@ public final class LinkStore {
                     .consistentRead(true)
                     .exclusiveStartKey(from));
             page.items().forEach(item -> records.add(fromItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         records.sort(Comparator.comparingLong(LinkRecord::issuedAt));
         return records;

@@ -13,10 +13,6 @@ public enum LinkStyle {
         this.setting = setting;
     }
 
-    public String setting() {
-        return setting;
-    }
-
     public static LinkStyle fromSetting(String setting) {
         for (LinkStyle style : values()) {
             if (style.setting.equalsIgnoreCase(setting.strip())) {

@@ -4,6 +4,7 @@ import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
 import com.example.signin.protocol.LinkRefusal;
+import com.example.signin.protocol.SaltedHash;
 import com.example.signin.protocol.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +82,13 @@ public final class LinkVerifier {
             LOG.info("Link accepted for {}", record);
             return true;
         } else {
-            // Lost the race to a concurrent answer, or the record changed since it was read.
-            Optional<LinkRecord> current = matching(store.pending(emailKey), answerHash);
-            if (current.isEmpty()) {
+            // Lost the race to a concurrent answer (used) or to refused ones (spent), or the device
+            // asked again meanwhile (replaced). Expiry cannot be the reason: it was checked at this same now.
+            if (matching(store.pending(emailKey), answerHash).isEmpty()) {
                 LOG.info("Link record replaced while verifying: {}", record);
                 return false;
             }
-            refusal = current.get().expiresAt() <= now.getEpochSecond() ? LinkRefusal.EXPIRED : LinkRefusal.USED;
+            refusal = LinkRefusal.USED;
         }
         store.recordFailure(record);
         LOG.info("Link refused ({}) for {}", refusal.code(), record);
@@ -98,7 +99,7 @@ public final class LinkVerifier {
     private static Optional<LinkRecord> matching(List<LinkRecord> records, String answerHash) {
         LinkRecord found = null;
         for (LinkRecord record : records) {
-            if (LinkKeys.same(answerHash, record.secretHash())) {
+            if (SaltedHash.same(answerHash, record.secretHash())) {
                 found = record;
             }
         }

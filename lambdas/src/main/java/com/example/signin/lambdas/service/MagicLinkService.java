@@ -44,10 +44,6 @@ public final class MagicLinkService {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    public MagicLinkSettings settings() {
-        return settings;
-    }
-
     /**
      * Never throws for bad input; SDK errors of the link store and {@link LinkQueueFullException}
      * propagate (the API answers them as a temporary failure).

@@ -20,7 +20,7 @@ public record MailMessage(String to, String subject, String html, String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    static String requireHeaderSafe(String name, String value) {
+    static void requireHeaderSafe(String name, String value) {
         Objects.requireNonNull(value, name);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -28,6 +28,5 @@ public record MailMessage(String to, String subject, String html, String text) {
                 throw new IllegalArgumentException("A mail " + name + " must not contain control characters such as line breaks");
             }
         }
-        return value;
     }
 }

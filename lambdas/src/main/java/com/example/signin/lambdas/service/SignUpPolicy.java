@@ -26,10 +26,6 @@ public final class SignUpPolicy {
             this.setting = setting;
         }
 
-        public String setting() {
-            return setting;
-        }
-
         /** The mode named {@code setting} ({@code open} or {@code invite-only}). */
         public static Mode fromSetting(String setting) {
             for (Mode mode : values()) {

@@ -115,6 +115,16 @@ class CognitoUserDirectoryTest {
     }
 
     @Test
+    void aUserCognitoSaysExistsButListUsersCannotFindIsADirectoryFailure() {
+        server.answer(400, JSON_11, "{\"__type\":\"UsernameExistsException\",\"message\":\"User account already exists\"}")
+                .answer(200, JSON_11, "{\"Users\":[]}");
+
+        assertThatThrownBy(() -> directory.createConfirmed(POOL, EmailAddress.parse("new@example.com")))
+                .isInstanceOf(UserDirectoryException.class)
+                .hasMessage("Cognito reports the user exists but ListUsers does not find it");
+    }
+
+    @Test
     void markEmailVerifiedUpdatesTheOneAttribute() throws Exception {
         server.answer(200, JSON_11, "{}");
 

@@ -91,6 +91,89 @@ class LinkStoreTest {
     }
 
     @Test
+    void aRequestOneSecondBeforeTheCooldownEndsIsRefusedForOneSecondAndAtItsEndItIsAccepted() {
+        String key = freshKey();
+        store.startCooldown(key, "a", COOLDOWN, NOW);
+
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW.plusSeconds(59))).contains(Duration.ofSeconds(1));
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW.plusSeconds(60))).isEmpty();
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW.plusSeconds(61))).as("the cooldown restarted at 60 s").contains(Duration.ofSeconds(59));
+    }
+
+    @Test
+    void aClockThatWentBackNeverAsksForMoreThanOneCooldown() {
+        String key = freshKey();
+        store.startCooldown(key, "a", COOLDOWN, NOW);
+
+        assertThat(store.startCooldown(key, "a", COOLDOWN, NOW.minusSeconds(30))).contains(COOLDOWN);
+    }
+
+    @Test
+    void withoutACooldownEveryRequestOfADeviceIsAcceptedAndNothingIsWritten() {
+        String key = freshKey();
+
+        assertThat(store.startCooldown(key, "a", Duration.ZERO, NOW)).isEmpty();
+        assertThat(store.startCooldown(key, "a", Duration.ZERO, NOW)).isEmpty();
+        assertThat(client.scan(b -> b.tableName("links")).items()).noneMatch(i -> i.get("pk").s().equals(key));
+    }
+
+    @Test
+    void aCooldownRecordExpiresWithTheCooldown() {
+        String key = freshKey();
+        store.startCooldown(key, "a", COOLDOWN, NOW);
+
+        assertThat(item(key, "cooldown#a").get("exp").n()).isEqualTo(Long.toString(NOW.getEpochSecond() + 60));
+    }
+
+    @Test
+    void theBudgetAllowsExactlyTheLimitAndOneSecondBeforeTheHourEndsStillRefuses() {
+        String key = freshKey();
+        for (int i = 0; i < 3; i++) {
+            assertThat(store.spendBudget(key, "any", 3, NOW.plusSeconds(i))).as("link %d", i + 1).isEmpty();
+        }
+
+        assertThat(store.spendBudget(key, "any", 3, NOW.plusSeconds(10))).as("the fourth").contains(Duration.ofSeconds(3590));
+        assertThat(store.spendBudget(key, "any", 3, NOW.plusSeconds(3599))).contains(Duration.ofSeconds(1));
+        assertThat(store.spendBudget(key, "any", 3, NOW.plusSeconds(3600))).as("a new hour").isEmpty();
+        assertThat(item(key, "budget#any").get("count").n()).isEqualTo("1");
+        assertThat(item(key, "budget#any").get("exp").n()).isEqualTo(Long.toString(NOW.getEpochSecond() + 3600 + 3600));
+    }
+
+    @Test
+    void aLinkCanBeMarkedUsedUntilTheSecondBeforeItsExpiry() {
+        LinkRecord link = record(freshKey(), "a", "secret", NOW);
+        store.put(link);
+
+        assertThat(store.markUsed(link, NOW.plus(Duration.ofMinutes(15)).minusSeconds(1), 5)).isTrue();
+        assertThat(store.pending(link.emailKey()).get(0).usedAt()).hasValue(NOW.plus(Duration.ofMinutes(15)).minusSeconds(1).getEpochSecond());
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 5)).as("single use").isFalse();
+    }
+
+    @Test
+    void aRecordReplacedSinceItWasReadCannotBeMarkedUsed() {
+        String key = freshKey();
+        LinkRecord old = record(key, "a", "old", NOW);
+        store.put(old);
+        store.put(record(key, "a", "new", NOW.plusSeconds(1)));
+
+        assertThat(store.markUsed(old, NOW.plusSeconds(5), 5)).isFalse();
+        assertThat(store.markUsed(record(freshKey(), "a", "never-written", NOW), NOW.plusSeconds(5), 5)).as("no record").isFalse();
+    }
+
+    @Test
+    void failuresAreCountedOneByOneAndARecordAtTheCapIsKept() {
+        String key = freshKey();
+        LinkRecord link = record(key, "a", "secret", NOW);
+        store.put(link);
+
+        assertThat(store.recordFailure(link)).isEqualTo(OptionalLong.of(1));
+        assertThat(store.recordFailure(link)).isEqualTo(OptionalLong.of(2));
+        assertThat(store.pending(key).get(0).failedAttempts()).isEqualTo(2);
+        assertThat(store.keepNewest(key, 1)).as("one record, cap one").isZero();
+        assertThat(store.pending(key)).hasSize(1);
+    }
+
+    @Test
     void ofManyRacingRequestsOfOneDeviceExactlyOneStartsTheCooldown() throws Exception {
         String key = freshKey();
 
@@ -168,6 +251,11 @@ class LinkStoreTest {
         assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
         store.releaseDelivery("message-1");
         assertThat(store.claimDelivery("message-1", NOW)).isTrue();
+    }
+
+    private static Map<String, AttributeValue> item(String key, String sortKey) {
+        return client.getItem(b -> b.tableName("links").key(Map.of("pk", AttributeValue.builder().s(key).build(),
+                "sk", AttributeValue.builder().s(sortKey).build())).consistentRead(true)).item();
     }
 
     /** Runs {@code task} on {@code threads} threads released at the same moment. */

@@ -11,10 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,6 +140,7 @@ class LinkVerifierTest {
         }
 
         assertThat(only(email).failedAttempts()).isEqualTo(MAX_FAILED);
+        assertRefused(() -> verifier.verify(email, secret, Secrets.generate(random)), LinkRefusal.USED);
         assertRefused(() -> verifier.verify(email, secret, codeVerifier), LinkRefusal.USED);
         assertThat(store.markUsed(only(email), clock.instant(), MAX_FAILED)).as("markUsed checks the count too").isFalse();
     }
@@ -173,6 +180,90 @@ class LinkVerifierTest {
         assertThat(outcomes).filteredOn(o -> !Boolean.TRUE.equals(o))
                 .hasSize(49)
                 .allSatisfy(o -> assertThat(o).isEqualTo(LinkRefusal.USED));
+    }
+
+    @Test
+    void theFailureLimitMustBeAtLeastOne() {
+        assertThatThrownBy(() -> new LinkVerifier(store, KEYS, 0, clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxFailedAttempts must be at least 1");
+
+        LinkVerifier strictest = new LinkVerifier(store, KEYS, 1, clock);
+        assertRefused(() -> strictest.verify(email, secret, Secrets.generate(random)), LinkRefusal.FOREIGN_DEVICE);
+        assertRefused(() -> strictest.verify(email, secret, codeVerifier), LinkRefusal.USED);
+    }
+
+    @Test
+    void oneRefusalBelowTheLimitTheOwnerStillSignsIn() {
+        for (int i = 0; i < MAX_FAILED - 1; i++) {
+            assertRefused(() -> verifier.verify(email, secret, Secrets.generate(random)), LinkRefusal.FOREIGN_DEVICE);
+        }
+
+        assertThat(verifier.verify(email, secret, codeVerifier)).isTrue();
+    }
+
+    @Test
+    void eachRefusalWhereTheSecretMatchedIsCountedOnTheRecord() {
+        assertRefused(() -> verifier.verify(email, secret, null), LinkRefusal.FOREIGN_DEVICE);
+        assertThat(only(email).failedAttempts()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertRefused(() -> verifier.verify(email, secret, codeVerifier), LinkRefusal.EXPIRED);
+        assertThat(only(email).failedAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerThatIsNotAWellFormedSecretNeverSignsInEvenIfARecordHoldsItsHash() {
+        String otherAddress = "planted" + (addresses++) + "@example.com";
+        issue(otherAddress, "device-a", "not-a-generated-secret", codeVerifier);
+
+        assertThat(verifier.verify(otherAddress, "not-a-generated-secret", codeVerifier)).isFalse();
+        assertThat(only(otherAddress).usedAt()).isEmpty();
+    }
+
+    @Test
+    void aLinkUsedByAConcurrentAnswerWhileThisOneIsCheckedIsRefusedAsUsedAndCounted() {
+        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> store.markUsed(only(email), clock.instant(), MAX_FAILED)),
+                KEYS, MAX_FAILED, clock);
+
+        assertRefused(() -> racing.verify(email, secret, codeVerifier), LinkRefusal.USED);
+        assertThat(only(email).failedAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkReplacedByTheSameDevicesNewerRequestWhileItIsCheckedIsAnIncorrectAnswerThatChangesNothing() {
+        String newerSecret = Secrets.generate(random);
+        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> issue(email, "device-a", newerSecret, codeVerifier)),
+                KEYS, MAX_FAILED, clock);
+
+        assertThat(racing.verify(email, secret, codeVerifier)).isFalse();
+        assertThat(only(email).failedAttempts()).isZero();
+        assertThat(verifier.verify(email, newerSecret, codeVerifier)).isTrue();
+    }
+
+    /** A store whose first attempt to mark a link used is preceded by {@code meanwhile}: a deterministic race. */
+    private static LinkStore storeThatFirst(Runnable meanwhile) {
+        DynamoDbClient real = dynamo.client();
+        AtomicBoolean done = new AtomicBoolean();
+        DynamoDbClient racing = (DynamoDbClient) Proxy.newProxyInstance(LinkVerifierTest.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateItem") && args[0] instanceof Consumer<?> consumer) {
+                        UpdateItemRequest.Builder builder = UpdateItemRequest.builder();
+                        @SuppressWarnings("unchecked")
+                        Consumer<UpdateItemRequest.Builder> fill = (Consumer<UpdateItemRequest.Builder>) consumer;
+                        fill.accept(builder);
+                        UpdateItemRequest request = builder.build();
+                        if (request.updateExpression().startsWith("SET") && done.compareAndSet(false, true)) {
+                            meanwhile.run();
+                        }
+                        return real.updateItem(request);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new LinkStore(racing, "links");
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, LinkRefusal refusal) {

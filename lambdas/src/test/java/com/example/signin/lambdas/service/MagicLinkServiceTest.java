@@ -241,6 +241,19 @@ class MagicLinkServiceTest {
     }
 
     @Test
+    void aLocaleOfThirtyFiveCharactersIsReadAndOneOfThirtySixIsRefused() {
+        String longest = "abcdefgh-12345678-12345678-12345678";
+        String tooLong = "abcdefg-12345678-12345678-12345678-1";
+        assertThat(longest).hasSize(35);
+        assertThat(tooLong).hasSize(36);
+
+        assertThat(openService().request(new SignInRequest("known@example.com", CodeChallenge.s256(verifier), "S256", longest)))
+                .isEqualTo(ACCEPTED);
+        assertThat(openService().request(new SignInRequest("other@example.com", CodeChallenge.s256(verifier), "S256", tooLong)))
+                .isEqualTo(new SignInResult.Invalid("invalid_request", "locale must be a language tag like en or de-CH."));
+    }
+
+    @Test
     void theLocaleIsOptional() {
         SignInResult result = openService().request(new SignInRequest("known@example.com", CodeChallenge.s256(verifier), "S256", null));
 

@@ -1,5 +1,6 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.SaltedHash;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -118,7 +119,7 @@ public final class AdminSignature {
         String service = m.group(4);
         List<String> signedHeaders = List.of(m.group(5).split(";"));
         String signature = m.group(6);
-        if (!MessageDigest.isEqual(keyId.getBytes(StandardCharsets.UTF_8), accessKeyId.getBytes(StandardCharsets.UTF_8))) {
+        if (!SaltedHash.same(keyId, accessKeyId)) {
             return refuse("UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         if (!scopeRegion.equals(region) || !service.equals(SERVICE)) {
@@ -163,7 +164,7 @@ public final class AdminSignature {
         key = hmac(key, SERVICE);
         key = hmac(key, "aws4_request");
         String expected = hex(hmac(key, stringToSign));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (!SaltedHash.same(expected, signature)) {
             return refuse("InvalidSignatureException", "The request signature we calculated does not match the signature you provided.");
         }
         return Optional.empty();
