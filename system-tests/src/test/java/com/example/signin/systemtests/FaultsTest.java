@@ -138,7 +138,11 @@ class FaultsTest {
 
             backend.restart();
 
-            assertThat(backend.endpoints()).as("same port, pool and client after the restart").isEqualTo(before);
+            // The mailbox path and the admin key are new at each start; what a mailed link and the app rely on is not.
+            Endpoints after = backend.endpoints();
+            assertThat(List.of(after.cognitoEndpoint(), after.userPoolId(), after.clientId(), after.apiUrl(), after.linkBase(),
+                    after.issuer())).as("same port, pool and client after the restart").isEqualTo(List.of(before.cognitoEndpoint(),
+                    before.userPoolId(), before.clientId(), before.apiUrl(), before.linkBase(), before.issuer()));
             Session session = app.completeSignIn(link);
             assertThat(session.email()).isEqualTo(email);
         }
