@@ -1,6 +1,6 @@
 package com.example.signin.lambdas.service;
 
-import com.example.signin.lambdas.internal.Html;
+import com.example.signin.protocol.Html;
 import com.example.signin.protocol.OneTimeCode;
 
 import java.io.IOException;
