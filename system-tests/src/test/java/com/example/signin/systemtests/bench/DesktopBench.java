@@ -259,7 +259,7 @@ final class DesktopBench {
             throw new IllegalStateException("No desktop-app/target/installer: build the .deb with -Ppackage first", e);
         }
         Path root = work.resolve("deb");
-        Path system = root.resolve("root");
+        Path system = Files.createDirectories(root.resolve("root"));
         // Not dpkg -i: the package is extracted to a temporary root and its postinst run there (DPKG_ROOT), as
         // src/packaging/bench-handoff.sh does; only the .desktop file's absolute path is rewritten to that root.
         exec(List.of("dpkg", "-x", deb.toString(), system.toString()), Map.of());
