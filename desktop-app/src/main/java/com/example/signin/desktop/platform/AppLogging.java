@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Until then {@link BeforeDataFolder} is Logback's configuration (found through
  * {@code META-INF/services}), so Logback does not first parse an XML file that {@link #configure}
  * would throw away (the local backend's {@code logback.xml} is on the app's class path): that
- * parse loaded about 300 classes on every start (docs/BENCHMARKS.md, issue 15).
+ * parse loaded about 380 classes on every start (docs/BENCHMARKS.md, issue 15).
  */
 public final class AppLogging {
 
