@@ -11,6 +11,7 @@ import com.example.signin.local.LocalBackend;
 import com.example.signin.local.LocalBackendOptions;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.EmailAddress;
+import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -431,12 +432,12 @@ public final class Benchmarks {
     static final class Driver implements AutoCloseable {
         private final Endpoints endpoints;
         private final CognitoIdentityProviderClient cognito;
-        private final Pattern link;
+        private final MagicLinkFormat links;
 
         Driver(Endpoints endpoints) {
             this.endpoints = endpoints;
             this.cognito = cognito(endpoints);
-            this.link = Pattern.compile(Pattern.quote(endpoints.linkBase() + "/open#") + "([A-Za-z0-9_-]{43})");
+            this.links = new MagicLinkFormat(endpoints.scheme(), endpoints.linkBase());
         }
 
         /** {@code POST /signin} with a fresh verifier; its time in nanoseconds. */
@@ -485,10 +486,7 @@ public final class Benchmarks {
                         + URLEncoder.encode(email, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
                 String found = null;
                 for (JsonNode m : JSON.readTree(r.body())) {
-                    Matcher matcher = link.matcher(m.path("text").asText());
-                    if (matcher.find()) {
-                        found = matcher.group(1);
-                    }
+                    found = links.findSecret(m.path("text").asText()).orElse(found);
                 }
                 if (found != null) {
                     return found;
