@@ -44,7 +44,8 @@ class LinkVerifierTest {
 
     @BeforeAll
     static void oneStoreForTheClass() {
-        store = dynamo.freshStore();
+        LinkStore.createTable(dynamo.client(), "links");
+        store = new LinkStore(dynamo.client(), "links");
     }
 
     @BeforeEach

@@ -150,13 +150,8 @@ public final class CustomAuthFlow {
             }
         }
         ObjectNode defineRequest = challengeRequest(session, clientMetadata, r -> r.set("session", history));
-        ObjectNode defineResponse = Json.object();
-        defineResponse.putNull("challengeName");
-        defineResponse.putNull("issueTokens");
-        defineResponse.putNull("failAuthentication");
-        JsonNode defined = runCustomAuthTrigger(Triggers.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication", session,
-                defineRequest, defineResponse, caller);
-        JsonNode answer = defined.path("response");
+        JsonNode answer = runCustomAuthTrigger(Triggers.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication", session,
+                defineRequest, caller, "challengeName", "issueTokens", "failAuthentication").path("response");
         if (answer.path("failAuthentication").asBoolean(false)) {
             throw CognitoException.notAuthorized(INCORRECT);
         }
@@ -181,13 +176,9 @@ public final class CustomAuthFlow {
             r.put("challengeName", CUSTOM_CHALLENGE);
             r.set("session", history.deepCopy());
         });
-        ObjectNode createResponse = Json.object();
-        createResponse.putNull("publicChallengeParameters");
-        createResponse.putNull("privateChallengeParameters");
-        createResponse.putNull("challengeMetadata");
-        JsonNode created = runCustomAuthTrigger(Triggers.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication", session,
-                createRequest, createResponse, caller);
-        JsonNode challenge = created.path("response");
+        JsonNode challenge = runCustomAuthTrigger(Triggers.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication", session,
+                createRequest, caller, "publicChallengeParameters", "privateChallengeParameters", "challengeMetadata")
+                .path("response");
         session.privateParameters = challenge.path("privateChallengeParameters").isObject()
                 ? (ObjectNode) challenge.path("privateChallengeParameters").deepCopy() : Json.object();
         session.challengeMetadata = AwsJson.text(challenge, "challengeMetadata");
@@ -231,9 +222,16 @@ public final class CustomAuthFlow {
         return request;
     }
 
-    /** Define and Create: a pool without them cannot run CUSTOM_AUTH, and Cognito says so. */
+    /**
+     * Runs Define or Create, whose response Cognito sends with its members null; a pool without
+     * them cannot run CUSTOM_AUTH, and Cognito says so.
+     */
     private JsonNode runCustomAuthTrigger(String name, String source, AuthSession session, ObjectNode request,
-                                          ObjectNode response, UserPool.Caller caller) {
+                                          UserPool.Caller caller, String... responseMembers) {
+        ObjectNode response = Json.object();
+        for (String member : responseMembers) {
+            response.putNull(member);
+        }
         return run(name, source, session, request, response, caller).orElseThrow(() -> CognitoException.invalidParameter(
                 "Custom auth lambda trigger is not configured for the user pool."));
     }
