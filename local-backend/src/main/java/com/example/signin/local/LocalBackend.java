@@ -121,11 +121,13 @@ public final class LocalBackend implements AutoCloseable {
                     base + HttpFront.API_PATH, base, base + mailboxPath, issuer,
                     issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
+            AtomicReference<UserPoolEndpoint> poolEndpoint = new AtomicReference<>();
             EmbeddedLambdas functions = EmbeddedLambdas.create(new EmbeddedLambdas.Wiring(endpoints, ids.linkHashSalt(),
-                    mailbox.smtpPort(), options.clock(), database, options.settings()));
+                    mailbox.smtpPort(), options.clock(), database, options.settings(), poolEndpoint::get));
             parts.add(functions);
             UserPool pool = new UserPool(store, REGION, signer, options.clock(), functions.triggers(), () -> issuer);
-            front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signer.get().jwksJson(),
+            poolEndpoint.set(new UserPoolEndpoint(pool));
+            front.serve(new HttpFront.Routes(ids.userPoolId(), poolEndpoint.get(), () -> signer.get().jwksJson(),
                     new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
                     options.clock()));
 

@@ -39,7 +39,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -71,9 +70,11 @@ public final class EmbeddedLambdas implements AutoCloseable {
      *                         is in Secrets Manager)
      * @param settings         the deployment settings; the link base is this backend's own and the sender
      *                         defaults to a local address
+     * @param userPool         the pool the functions' Cognito client calls, in process (built after the
+     *                         functions: the pool runs them as its triggers)
      */
     public record Wiring(Endpoints endpoints, String deploymentSecret, int smtpPort, Clock clock, LinkDatabase database,
-                          Settings settings) {
+                          Settings settings, Supplier<UserPoolEndpoint> userPool) {
     }
 
     private final Wiring wiring;
@@ -94,7 +95,7 @@ public final class EmbeddedLambdas implements AutoCloseable {
                 .region(Region.of(wiring.endpoints().region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         wiring.endpoints().accessKeyId(), wiring.endpoints().secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
+                .httpClient(new InProcessUserPoolClient(wiring.userPool()))
                 .build());
         this.dynamo = new Lazy<>(() -> {
             DynamoDbClient client = wiring.database().client();
