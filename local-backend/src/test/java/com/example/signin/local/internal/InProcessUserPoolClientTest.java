@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -25,18 +24,14 @@ class InProcessUserPoolClientTest {
     @TempDir
     Path dir;
 
-    private MvUserStore store;
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) {
-            store.close();
+    @Test
+    void anAdminCallCreatesAndFindsAUserAndCognitosErrorsArriveAsTheSdksExceptions() throws Exception {
+        try (MvUserStore store = MvUserStore.open(dir, "us-east-1")) {
+            assertAdminCallsWork(store);
         }
     }
 
-    @Test
-    void anAdminCallCreatesAndFindsAUserAndCognitosErrorsArriveAsTheSdksExceptions() throws Exception {
-        store = MvUserStore.open(dir, "us-east-1");
+    private void assertAdminCallsWork(MvUserStore store) {
         UserPool pool = new UserPool(store, "us-east-1",
                 TokenSigner.loadOrCreateInBackground(dir.resolve("key.json"), CompletableFuture.completedFuture(null)),
                 Clock.systemUTC(), (name, event) -> Optional.empty(), () -> "http://127.0.0.1:1/pool");
