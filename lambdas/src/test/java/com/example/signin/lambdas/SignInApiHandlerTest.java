@@ -14,18 +14,17 @@ import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.testing.Events;
 import com.example.signin.lambdas.testing.InMemoryDirectory;
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.RecordingMailer;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -43,30 +42,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInApiHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalDynamo dynamo;
-    private static int tables;
+    @RegisterExtension
+    static final LocalDynamo dynamo = new LocalDynamo();
 
-    private final MutableClock clock = MutableClock.at("2099-06-01T07:00:00Z");
+    private final TestClock clock = TestClock.at("2099-06-01T07:00:00Z");
     private final RecordingMailer mailer = new RecordingMailer();
     private final InMemoryDirectory directory = new InMemoryDirectory().with("alice@example.com");
     private final String challenge = CodeChallenge.s256(Secrets.generate(new SeededRandom(2)));
     private LinkStore store;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamo.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "links" + (tables++);
-        LinkStore.createTable(dynamo.client(), table);
-        store = new LinkStore(dynamo.client(), table);
+        store = dynamo.freshStore();
     }
 
     static final LinkKeys KEYS = new LinkKeys("api-test-deployment-secret-0123456789abc");

@@ -7,9 +7,9 @@ import com.example.signin.lambdas.service.MagicLinkService;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.testing.InMemoryDirectory;
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.RecordingMailer;
 import com.example.signin.lambdas.testing.SeededRandom;
+import com.example.signin.testsupport.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
@@ -41,7 +41,7 @@ class SignInApiPropertiesTest {
         dynamo = LocalDynamo.start();
         LinkStore.createTable(dynamo.client(), "links");
         MagicLinkService service = new MagicLinkService(SignInApiHandlerTest.settings(SignUpPolicy.open()), SignInApiHandlerTest.KEYS,
-                new LinkStore(dynamo.client(), "links"), request -> { }, MutableClock.at("2099-06-01T07:00:00Z"), new SeededRandom(8));
+                new LinkStore(dynamo.client(), "links"), request -> { }, TestClock.at("2099-06-01T07:00:00Z"), new SeededRandom(8));
         handler = new SignInApiHandler(service, null);
     }
 

@@ -7,7 +7,6 @@ import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.LinkVerifier;
 import com.example.signin.lambdas.testing.Events;
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
@@ -15,14 +14,14 @@ import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.TestClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,30 +32,20 @@ class VerifyAuthChallengeHandlerTest {
     private static final String DEPLOYMENT_SECRET = "handler-test-deployment-secret-0123456789";
     private static final LinkKeys KEYS = new LinkKeys(DEPLOYMENT_SECRET);
     private static final String ALICE = KEYS.address(EmailAddress.parse("alice@example.com"));
-    private static LocalDynamo dynamo;
+    @RegisterExtension
+    static final LocalDynamo dynamo = new LocalDynamo();
     private static LinkStore store;
-    private static int tables;
+    private static String table;
 
     private final SeededRandom random = new SeededRandom(11);
-    private final MutableClock clock = MutableClock.at("2099-05-01T09:00:00Z");
+    private final TestClock clock = TestClock.at("2099-05-01T09:00:00Z");
     private final String secret = Secrets.generate(random);
     private final String verifier = Secrets.generate(random);
     private VerifyAuthChallengeHandler handler;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamo.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void issueALinkForAlice() {
-        String table = "links" + (tables++);
-        LinkStore.createTable(dynamo.client(), table);
+        table = dynamo.freshTable();
         store = new LinkStore(dynamo.client(), table);
         Instant now = clock.instant();
         store.put(LinkRecord.issued(ALICE, KEYS.device(null), KEYS.secretHash(secret), KEYS.codeHash(OneTimeCode.derive(secret)), CodeChallenge.s256(verifier),
@@ -134,7 +123,6 @@ class VerifyAuthChallengeHandlerTest {
 
     @Test
     void theFactoryReadsTheVariablesOfTheLambda() {
-        String table = "links" + (tables - 1);
         VerifyAuthChallengeHandler built = VerifyAuthChallengeHandler.create(java.util.Map.of("LINK_TABLE", table,
                 "MAX_FAILED_ATTEMPTS", "1"), KEYS, dynamo.client(), clock);
 

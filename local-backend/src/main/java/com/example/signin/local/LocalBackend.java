@@ -1,18 +1,19 @@
 package com.example.signin.local;
 
 import com.example.signin.local.internal.AdminSignature;
-import com.example.signin.local.internal.DataFiles;
-import com.example.signin.local.internal.Functions;
+import com.example.signin.local.internal.EmbeddedLambdas;
 import com.example.signin.local.internal.HttpFront;
 import com.example.signin.local.internal.LinkDatabase;
 import com.example.signin.local.internal.Mailbox;
 import com.example.signin.local.internal.MvUserStore;
 import com.example.signin.local.internal.PoolIds;
 import com.example.signin.local.internal.SignInRoute;
-import com.example.signin.local.internal.Signing;
+import com.example.signin.local.internal.TokenSigner;
 import com.example.signin.local.internal.UserPool;
 import com.example.signin.local.internal.UserPoolEndpoint;
+import com.example.signin.protocol.BackgroundStart;
 import com.example.signin.protocol.LinkPage;
+import com.example.signin.protocol.PrivateFiles;
 import com.example.signin.protocol.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,11 +58,11 @@ public final class LocalBackend implements AutoCloseable {
     private final Endpoints endpoints;
     private final List<AutoCloseable> parts;
     private final LinkDatabase database;
-    private final Functions functions;
+    private final EmbeddedLambdas functions;
     private final Path endpointsFile;
     private volatile boolean closed;
 
-    private LocalBackend(Endpoints endpoints, List<AutoCloseable> parts, LinkDatabase database, Functions functions,
+    private LocalBackend(Endpoints endpoints, List<AutoCloseable> parts, LinkDatabase database, EmbeddedLambdas functions,
                          Path endpointsFile) {
         this.endpoints = endpoints;
         this.parts = parts;
@@ -78,21 +80,23 @@ public final class LocalBackend implements AutoCloseable {
     public static LocalBackend start(LocalBackendOptions options) throws IOException {
         long begin = System.nanoTime();
         Path dataDir = options.dataDir().toAbsolutePath();
-        DataFiles.createPrivateDirectory(dataDir);
+        PrivateFiles.createPrivateDirectory(dataDir);
         if (!Files.isWritable(dataDir)) {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
         // The store and the SMTP server start side by side (class loading, mostly), each on a thread of its own.
-        CompletableFuture<MvUserStore> openedStore = onThread("pool-open", () -> MvUserStore.open(dataDir, REGION));
-        CompletableFuture<Mailbox> startedMailbox = onThread("mailbox-start", () -> Mailbox.start(options.scheme()));
+        CompletableFuture<MvUserStore> openedStore = BackgroundStart.start("pool-open", "the user pool's store",
+                () -> MvUserStore.open(dataDir, REGION)).future();
+        CompletableFuture<Mailbox> startedMailbox = BackgroundStart.start("mailbox-start", "the mailbox",
+                () -> Mailbox.start(options.scheme())).future();
 
         List<AutoCloseable> parts = new ArrayList<>();
         // DynamoDB Local (seconds of CPU) and a new RSA key start once the backend answers, so they do not compete
         // with its start for the CPUs; only the first request that needs them waits.
         CompletableFuture<Void> answering = new CompletableFuture<>();
         LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"), answering);
-        Signing signing = Signing.start(dataDir.resolve("signing-key.json"), answering);
+        Supplier<TokenSigner> signer = TokenSigner.loadOrCreateInBackground(dataDir.resolve("signing-key.json"), answering);
         try {
             Mailbox mailbox = join(startedMailbox);
             parts.add(mailbox);
@@ -117,26 +121,27 @@ public final class LocalBackend implements AutoCloseable {
                     base + HttpFront.API_PATH, base, base + mailboxPath, issuer,
                     issuer + "/.well-known/jwks.json", options.scheme(), adminKey.accessKeyId(), adminKey.secretAccessKey());
 
-            Functions functions = Functions.create(new Functions.Setting(endpoints, ids.linkHashSalt(),
-                    mailbox.smtpPort(), options.clock(), database, options.settings()));
+            AtomicReference<UserPoolEndpoint> poolEndpoint = new AtomicReference<>();
+            EmbeddedLambdas functions = EmbeddedLambdas.create(new EmbeddedLambdas.Wiring(endpoints, ids.linkHashSalt(),
+                    mailbox.smtpPort(), options.clock(), database, options.settings(), poolEndpoint::get));
             parts.add(functions);
-            UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
-            front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
+            UserPool pool = new UserPool(store, REGION, signer, options.clock(), functions.triggers(), () -> issuer);
+            poolEndpoint.set(new UserPoolEndpoint(pool));
+            front.serve(new HttpFront.Routes(ids.userPoolId(), poolEndpoint.get(), () -> signer.get().jwksJson(),
                     new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
                     options.clock()));
 
-            DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
+            PrivateFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8));
             answering.complete(null);
             // After ready: tokens that expired while it was stopped are forgotten off the start path.
-            Thread tidy = new Thread(() -> {
+            BackgroundStart.start("pool-tidy", "the tidying of expired refresh tokens", () -> {
                 try {
                     store.purgeExpiredTokens(options.clock());
                 } catch (RuntimeException e) {
                     LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
                 }
-            }, "pool-tidy");
-            tidy.setDaemon(true);
-            tidy.start();
+                return null;
+            });
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
             LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);
@@ -205,24 +210,6 @@ public final class LocalBackend implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
-    }
-
-    private interface Start<T> {
-        T call() throws IOException;
-    }
-
-    private static <T> CompletableFuture<T> onThread(String name, Start<T> start) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(start.call());
-            } catch (IOException | RuntimeException e) {
-                future.completeExceptionally(e);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return future;
     }
 
     private static <T> T join(CompletableFuture<T> future) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.TestClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class LinkRefusalTest {
 
     @TempDir
     static Path dataDir;
-    static MutableClock clock = new MutableClock();
+    static TestClock clock = TestClock.realTime();
     static LocalBackend backend;
     static CognitoIdentityProviderClient cognito;
     static SignInDriver app;

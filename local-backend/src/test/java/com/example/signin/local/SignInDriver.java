@@ -3,14 +3,13 @@ package com.example.signin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.protocol.CodeChallenge;
+import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.SignInApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -33,14 +32,14 @@ final class SignInDriver {
     private final Endpoints endpoints;
     private final OkHttpClient http;
     private final CognitoIdentityProviderClient cognito;
-    private final Pattern link;
+    private final MagicLinkFormat links;
 
     SignInDriver(LocalBackend backend, OkHttpClient http, CognitoIdentityProviderClient cognito) {
         this.backend = backend;
         this.endpoints = backend.endpoints();
         this.http = http;
         this.cognito = cognito;
-        this.link = Pattern.compile(Pattern.quote(endpoints.linkBase() + "/open#") + "([A-Za-z0-9_-]{43})");
+        this.links = new MagicLinkFormat(endpoints.scheme(), endpoints.linkBase());
     }
 
     /** {@code POST {apiUrl}/signin}; the HTTP status. */
@@ -73,9 +72,7 @@ final class SignInDriver {
         JsonNode messages = messages(email);
         assertThat(messages.size()).as("mails to %s", email).isPositive();
         String text = messages.get(messages.size() - 1).get("text").asText();
-        Matcher m = link.matcher(text);
-        assertThat(m.find()).as("a link in: %s", text).isTrue();
-        return m.group(1);
+        return links.findSecret(text).orElseThrow(() -> new AssertionError("no sign-in link in: " + text));
     }
 
     InitiateAuthResponse initiate(String email) {

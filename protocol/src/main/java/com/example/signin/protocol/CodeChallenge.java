@@ -1,8 +1,6 @@
 package com.example.signin.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The PKCE-style binding of a link to the device that asked for it (RFC 7636, method S256):
@@ -45,10 +43,6 @@ public final class CodeChallenge {
     }
 
     static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.digest(input);
     }
 }

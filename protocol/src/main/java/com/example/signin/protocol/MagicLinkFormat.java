@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ public final class MagicLinkFormat {
 
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
     // scheme "://" authority path "#" fragment; no query. The parts are compared after the match.
+    // What may stand around a link in a text (plain or HTML mail); none of it is allowed inside one.
+    private static final Pattern LINK_SEPARATORS = Pattern.compile("[\\s\"'<>()]+");
     private static final Pattern LINK = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)#(.*)");
 
     private final String scheme;
@@ -143,6 +146,27 @@ public final class MagicLinkFormat {
             throw new InvalidLinkException(InvalidLinkException.Reason.DAMAGED);
         }
         return secret;
+    }
+
+    /**
+     * The secret of the first link of this deployment in a text such as a mail body, where links
+     * stand between white space, quotes or angle brackets; empty if there is none. The same strict
+     * parse as {@link #parseSecret}: a damaged or foreign link is passed over.
+     */
+    public Optional<String> findSecret(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (String candidate : LINK_SEPARATORS.split(text)) {
+            if (candidate.contains("#")) {
+                try {
+                    return Optional.of(parseSecret(candidate));
+                } catch (InvalidLinkException notThisOne) {
+                    // another word of the text
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean isPageLink(String linkScheme, String authority, String path) {

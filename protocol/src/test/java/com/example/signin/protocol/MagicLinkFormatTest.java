@@ -23,6 +23,24 @@ class MagicLinkFormatTest {
     }
 
     @Test
+    void findsTheSecretOfThisDeploymentsLinkInAPlainOrHtmlMail() {
+        String text = "Hello,\n\nopen https://elsewhere.example.com/open#" + SECRET.replace('d', 'e') + " not this one, but\n"
+                + format.pageLink(SECRET) + "\n\nThanks";
+        String html = "<p><a href=\"" + format.pageLink(SECRET) + "\" style=\"color:#0969da;\">Sign in</a></p>";
+        assertThat(format.findSecret(text)).contains(SECRET);
+        assertThat(format.findSecret(html)).contains(SECRET);
+        assertThat(format.findSecret("(" + format.appLink(SECRET) + ")")).contains(SECRET);
+    }
+
+    @Test
+    void findsNoSecretWhereTheOnlyLinkIsDamagedOrForeign() {
+        assertThat(format.findSecret(format.pageLink(SECRET) + "x")).isEmpty();
+        assertThat(format.findSecret("https://elsewhere.example.com/open#" + SECRET)).isEmpty();
+        assertThat(format.findSecret("no link at all")).isEmpty();
+        assertThat(format.findSecret(null)).isEmpty();
+    }
+
+    @Test
     void builtLinksRoundTrip() {
         assertThat(format.parseSecret(format.appLink(SECRET))).isEqualTo(SECRET);
         assertThat(format.parseSecret(format.pageLink(SECRET))).isEqualTo(SECRET);

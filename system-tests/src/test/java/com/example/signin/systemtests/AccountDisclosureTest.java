@@ -7,6 +7,7 @@ import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
+import com.example.signin.testsupport.TestClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class AccountDisclosureTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = RunningBackend.start(dataDir, new MovableClock(),
+        backend = RunningBackend.start(dataDir, TestClock.realTime(),
                 Settings.defaults().with(Setting.ALLOWED_EMAIL_DOMAINS, "example.org", "allowedEmailDomains"));
     }
 

@@ -9,6 +9,7 @@ import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.SignInApi;
+import com.example.signin.testsupport.TestClock;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -102,7 +103,7 @@ class FaultsTest {
         GreenMail probe = smtpOn(0);
         int port = probe.getSmtp().getPort();
         probe.stop();
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.realTime();
         String email = "stopped@example.com";
         String body = RunningBackend.requestBody(email, Secrets.generate(new SecureRandom()));
         Path db = root.resolve("stopped-links.db");

@@ -3,6 +3,7 @@ package com.example.signin.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,7 +44,7 @@ class LoadTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = RunningBackend.start(dataDir, new MovableClock());
+        backend = RunningBackend.start(dataDir, TestClock.realTime());
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.TestClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class ReplayRaceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        backend = RunningBackend.start(dataDir, new MovableClock());
+        backend = RunningBackend.start(dataDir, TestClock.realTime());
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.local.LocalBackendOptions;
 import com.example.signin.protocol.CodeChallenge;
+import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.SignInApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.example.signin.protocol.Settings;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -62,7 +61,7 @@ final class RunningBackend implements AutoCloseable {
     private Endpoints endpoints;
     private CognitoIdentityProviderClient cognito;
     private final OkHttpClient http;
-    private Pattern linkPattern;
+    private MagicLinkFormat links;
 
     private RunningBackend(Path dataDir, Clock clock, Settings settings) {
         this.dataDir = dataDir;
@@ -105,7 +104,7 @@ final class RunningBackend implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(90)).build())
                 .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
                 .build();
-        linkPattern = Pattern.compile(Pattern.quote(endpoints.linkBase() + "/open#") + "([A-Za-z0-9_-]{43})");
+        links = new MagicLinkFormat(endpoints.scheme(), endpoints.linkBase());
     }
 
     /** Stops the backend and starts it again on the same data folder (the port of the last run if free). */
@@ -199,10 +198,7 @@ final class RunningBackend implements AutoCloseable {
     List<String> secretsIn(List<JsonNode> mails) {
         List<String> secrets = new ArrayList<>();
         for (JsonNode mail : mails) {
-            Matcher m = linkPattern.matcher(mail.path("text").asText());
-            if (m.find()) {
-                secrets.add(m.group(1));
-            }
+            links.findSecret(mail.path("text").asText()).ifPresent(secrets::add);
         }
         return secrets;
     }

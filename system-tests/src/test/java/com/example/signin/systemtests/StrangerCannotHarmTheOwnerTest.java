@@ -10,6 +10,7 @@ import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
 import com.example.signin.protocol.SignInApi;
+import com.example.signin.testsupport.TestClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -42,7 +43,7 @@ class StrangerCannotHarmTheOwnerTest {
 
     @TempDir
     static Path dataDir;
-    static MovableClock clock = new MovableClock();
+    static TestClock clock = TestClock.realTime();
     static RunningBackend backend;
 
     @BeforeAll

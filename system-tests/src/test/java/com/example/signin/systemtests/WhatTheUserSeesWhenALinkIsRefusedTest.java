@@ -12,6 +12,7 @@ import com.example.signin.desktop.platform.PendingSignInStore;
 import com.example.signin.desktop.platform.TokenStore;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.testsupport.TestClock;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -44,7 +45,7 @@ class WhatTheUserSeesWhenALinkIsRefusedTest {
 
     @TempDir
     static Path root;
-    static MovableClock backendClock = new MovableClock();
+    static TestClock backendClock = TestClock.realTime();
     static RunningBackend backend;
     static MagicLinkFormat format;
 

@@ -1,68 +1,31 @@
 package com.example.signin.desktop.platform;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
- * Files only the current user may read: folders 0700 and files 0600 where the file system has
- * POSIX permissions (elsewhere the per-user profile folder already protects them).
+ * The app's name for protocol's {@link com.example.signin.protocol.PrivateFiles}, the one rule for
+ * owner-only folders and atomic 0600 writes that the local backend uses too; kept so that this
+ * package's callers need no edit while the app moves (the lead folds it in after the merge).
  */
 public final class PrivateFiles {
-
-    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
     private PrivateFiles() {
     }
 
-    /** Whether {@code path}'s file system supports POSIX permissions. */
     public static boolean isPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return com.example.signin.protocol.PrivateFiles.isPosix(path);
     }
 
-    /** Creates {@code dir} (and parents) if needed and makes it 0700. */
     public static Path createPrivateDirectory(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        if (isPosix(dir)) {
-            Files.setPosixFilePermissions(dir, DIRECTORY);
-        }
-        return dir;
+        return com.example.signin.protocol.PrivateFiles.createPrivateDirectory(dir);
     }
 
-    /** Makes an existing file 0600. */
     public static void makePrivate(Path file) throws IOException {
-        if (isPosix(file)) {
-            Files.setPosixFilePermissions(file, FILE);
-        }
+        com.example.signin.protocol.PrivateFiles.makePrivate(file);
     }
 
-    /**
-     * Replaces {@code file} with {@code content} atomically: a reader sees the old or the new
-     * content, never a half-written file, and the file is 0600 from its first byte.
-     */
     public static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        createPrivateDirectory(dir);
-        FileAttribute<?>[] attributes = isPosix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
-                : new FileAttribute<?>[0];
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes);
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        com.example.signin.protocol.PrivateFiles.writeAtomically(file, content);
     }
 }

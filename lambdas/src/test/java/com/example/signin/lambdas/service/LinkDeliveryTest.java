@@ -2,21 +2,20 @@ package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.testing.InMemoryDirectory;
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.RecordingMailer;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.example.signin.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,31 +24,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LinkDeliveryTest {
 
     private static final LinkKeys KEYS = new LinkKeys("delivery-test-deployment-secret-0123456789");
-    private static LocalDynamo dynamo;
-    private static int tables;
+    @RegisterExtension
+    static final LocalDynamo dynamo = new LocalDynamo();
 
-    private final MutableClock clock = MutableClock.at("2099-04-01T08:00:00Z");
+    private final TestClock clock = TestClock.at("2099-04-01T08:00:00Z");
     private final RecordingMailer mailer = new RecordingMailer();
     private final InMemoryDirectory directory = new InMemoryDirectory().with("known@example.com");
     private final String verifier = Secrets.generate(new SeededRandom(3));
     private LinkStore store;
     private LinkDelivery delivery;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamo.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "links" + (tables++);
-        LinkStore.createTable(dynamo.client(), table);
-        store = new LinkStore(dynamo.client(), table);
+        store = dynamo.freshStore();
         delivery = new LinkDelivery(MagicLinkServiceTest.settings(SignUpPolicy.open(), LinkStyle.PAGE), KEYS, store, directory,
                 mailer, clock, new SeededRandom(11));
     }

@@ -2,9 +2,9 @@ package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.testing.LocalDynamo;
 import com.example.signin.protocol.OneTimeCode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,22 +32,17 @@ class LinkStoreTest {
     private static final Instant NOW = Instant.parse("2099-01-05T10:00:00Z");
     private static final LinkKeys KEYS = new LinkKeys("store-test-deployment-secret-0123456789");
 
-    private static LocalDynamo dynamo;
+    @RegisterExtension
+    static final LocalDynamo dynamo = new LocalDynamo();
     private static DynamoDbClient client;
     private static LinkStore store;
     private static int keys;
 
     @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamo.start();
+    static void oneTableForTheClass() {
         client = dynamo.client();
         LinkStore.createTable(client, "links");
         store = new LinkStore(client, "links");
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
     }
 
     private static String freshKey() {

@@ -1,17 +1,17 @@
 package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
 import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
-import org.junit.jupiter.api.AfterAll;
+import com.example.signin.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -31,11 +31,12 @@ class LinkVerifierTest {
 
     static final LinkKeys KEYS = new LinkKeys("verifier-test-deployment-secret-0123456789");
     private static final int MAX_FAILED = 3;
-    private static LocalDynamo dynamo;
+    @RegisterExtension
+    static final LocalDynamo dynamo = new LocalDynamo();
     private static LinkStore store;
 
     private final SeededRandom random = new SeededRandom(7);
-    private MutableClock clock;
+    private TestClock clock;
     private LinkVerifier verifier;
     private static int addresses;
     private String email;
@@ -43,20 +44,14 @@ class LinkVerifierTest {
     private String codeVerifier;
 
     @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamo.start();
+    static void oneStoreForTheClass() {
         LinkStore.createTable(dynamo.client(), "links");
         store = new LinkStore(dynamo.client(), "links");
     }
 
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void issueALink() {
-        clock = MutableClock.at("2099-03-01T12:00:00Z");
+        clock = TestClock.at("2099-03-01T12:00:00Z");
         verifier = new LinkVerifier(store, KEYS, MAX_FAILED, clock);
         email = "person" + (addresses++) + "@example.com";
         secret = Secrets.generate(random);

@@ -2,17 +2,16 @@ package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.testing.InMemoryDirectory;
 import com.example.signin.lambdas.testing.LocalDynamo;
-import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.RecordingMailer;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.example.signin.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,32 +28,20 @@ class MagicLinkServiceTest {
     private static final LinkKeys KEYS = new LinkKeys("service-test-deployment-secret-0123456789");
     private static final MagicLinkFormat FORMAT = new MagicLinkFormat("com.example.signin", "https://signin.example.com");
     private static final SignInResult ACCEPTED = new SignInResult.Accepted(Duration.ofMinutes(15), Duration.ofSeconds(60));
-    private static LocalDynamo dynamo;
+    @RegisterExtension
+    static final LocalDynamo dynamo = new LocalDynamo();
     private static LinkStore store;
-    private static int tables;
 
     private final SeededRandom random = new SeededRandom(42);
-    private final MutableClock clock = MutableClock.at("2099-04-01T08:00:00Z");
+    private final TestClock clock = TestClock.at("2099-04-01T08:00:00Z");
     private final RecordingMailer mailer = new RecordingMailer();
     private final InMemoryDirectory directory = new InMemoryDirectory().with("known@example.com").with("old@elsewhere.org");
     private final List<LinkRequest> queued = new ArrayList<>();
     private final String verifier = Secrets.generate(new SeededRandom(1));
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamo = LocalDynamo.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void freshTable() {
-        String table = "links" + (tables++);
-        LinkStore.createTable(dynamo.client(), table);
-        store = new LinkStore(dynamo.client(), table);
+        store = dynamo.freshStore();
     }
 
     static MagicLinkSettings settings(SignUpPolicy policy, LinkStyle style) {

@@ -1,9 +1,9 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.Sha256;
 import com.example.signin.protocol.SaltedHash;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -155,10 +155,10 @@ public final class AdminSignature {
             canonicalHeaders.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
         String canonicalRequest = method + "\n" + rawPath + "\n" + canonicalQuery(rawQuery) + "\n" + canonicalHeaders + "\n"
-                + String.join(";", signedHeaders) + "\n" + hex(sha256(body));
+                + String.join(";", signedHeaders) + "\n" + hex(Sha256.digest(body));
         String scope = date + "/" + region + "/" + SERVICE + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate.get(0).strip() + "\n" + scope + "\n"
-                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                + hex(Sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
         key = hmac(key, region);
         key = hmac(key, SERVICE);
@@ -188,14 +188,6 @@ public final class AdminSignature {
         List<String> parts = new ArrayList<>();
         sorted.forEach((name, values) -> values.stream().sorted().forEach(v -> parts.add(name + "=" + v)));
         return String.join("&", parts);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static byte[] hmac(byte[] key, String data) {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -120,12 +121,10 @@ public final class CustomAuthFlow {
             throw CognitoException.notAuthorized(INCORRECT);
         }
 
-        ObjectNode verifyRequest = Json.object();
-        verifyRequest.set("userAttributes", userAttributes(session));
-        verifyRequest.set("privateChallengeParameters", session.privateParameters.deepCopy());
-        verifyRequest.put("challengeAnswer", answer);
-        verifyRequest.set("clientMetadata", Json.MAPPER.valueToTree(clientMetadata));
-        verifyRequest.put("userNotFound", session.userNotFound);
+        ObjectNode verifyRequest = challengeRequest(session, clientMetadata, r -> {
+            r.set("privateChallengeParameters", session.privateParameters.deepCopy());
+            r.put("challengeAnswer", answer);
+        });
         ObjectNode verifyResponse = Json.object();
         verifyResponse.putNull("answerCorrect");
         JsonNode verified = run(Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE, "VerifyAuthChallengeResponse_Authentication", session,
@@ -139,9 +138,7 @@ public final class CustomAuthFlow {
 
     /** Asks Define what comes next and answers with a challenge, tokens, or a refusal. */
     private ObjectNode nextStep(AuthSession session, Map<String, String> clientMetadata, UserPool.Caller caller) {
-        ObjectNode defineRequest = Json.object();
-        defineRequest.set("userAttributes", userAttributes(session));
-        ArrayNode history = defineRequest.putArray("session");
+        ArrayNode history = Json.MAPPER.createArrayNode();
         for (ChallengeResult r : session.history) {
             ObjectNode entry = history.addObject();
             entry.put("challengeName", r.challengeName());
@@ -152,16 +149,9 @@ public final class CustomAuthFlow {
                 entry.put("challengeMetadata", r.challengeMetadata());
             }
         }
-        defineRequest.set("clientMetadata", Json.MAPPER.valueToTree(clientMetadata));
-        defineRequest.put("userNotFound", session.userNotFound);
-        ObjectNode defineResponse = Json.object();
-        defineResponse.putNull("challengeName");
-        defineResponse.putNull("issueTokens");
-        defineResponse.putNull("failAuthentication");
-        JsonNode defined = run(Triggers.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication", session,
-                defineRequest, defineResponse, caller)
-                .orElseThrow(() -> CognitoException.invalidParameter("Custom auth lambda trigger is not configured for the user pool."));
-        JsonNode answer = defined.path("response");
+        ObjectNode defineRequest = challengeRequest(session, clientMetadata, r -> r.set("session", history));
+        JsonNode answer = runCustomAuthTrigger(Triggers.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication", session,
+                defineRequest, caller, "challengeName", "issueTokens", "failAuthentication").path("response");
         if (answer.path("failAuthentication").asBoolean(false)) {
             throw CognitoException.notAuthorized(INCORRECT);
         }
@@ -182,20 +172,13 @@ public final class CustomAuthFlow {
                     "Invalid challenge name " + challengeName + " returned by DefineAuthChallenge; this pool supports CUSTOM_CHALLENGE only.");
         }
 
-        ObjectNode createRequest = Json.object();
-        createRequest.set("userAttributes", userAttributes(session));
-        createRequest.put("challengeName", CUSTOM_CHALLENGE);
-        createRequest.set("session", history.deepCopy());
-        createRequest.set("clientMetadata", Json.MAPPER.valueToTree(clientMetadata));
-        createRequest.put("userNotFound", session.userNotFound);
-        ObjectNode createResponse = Json.object();
-        createResponse.putNull("publicChallengeParameters");
-        createResponse.putNull("privateChallengeParameters");
-        createResponse.putNull("challengeMetadata");
-        JsonNode created = run(Triggers.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication", session,
-                createRequest, createResponse, caller)
-                .orElseThrow(() -> CognitoException.invalidParameter("Custom auth lambda trigger is not configured for the user pool."));
-        JsonNode challenge = created.path("response");
+        ObjectNode createRequest = challengeRequest(session, clientMetadata, r -> {
+            r.put("challengeName", CUSTOM_CHALLENGE);
+            r.set("session", history.deepCopy());
+        });
+        JsonNode challenge = runCustomAuthTrigger(Triggers.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication", session,
+                createRequest, caller, "publicChallengeParameters", "privateChallengeParameters", "challengeMetadata")
+                .path("response");
         session.privateParameters = challenge.path("privateChallengeParameters").isObject()
                 ? (ObjectNode) challenge.path("privateChallengeParameters").deepCopy() : Json.object();
         session.challengeMetadata = AwsJson.text(challenge, "challengeMetadata");
@@ -224,6 +207,33 @@ public final class CustomAuthFlow {
         request.put("newDeviceUsed", false);
         request.set("clientMetadata", Json.MAPPER.valueToTree(clientMetadata));
         run(Triggers.POST_AUTHENTICATION, "PostAuthentication_Authentication", session, request, Json.object(), caller);
+    }
+
+    /**
+     * The request of a challenge trigger (Define, Create, Verify) in Cognito's order: the user's
+     * attributes, the trigger's own members, then {@code clientMetadata} and {@code userNotFound}.
+     */
+    private ObjectNode challengeRequest(AuthSession session, Map<String, String> clientMetadata, Consumer<ObjectNode> own) {
+        ObjectNode request = Json.object();
+        request.set("userAttributes", userAttributes(session));
+        own.accept(request);
+        request.set("clientMetadata", Json.MAPPER.valueToTree(clientMetadata));
+        request.put("userNotFound", session.userNotFound);
+        return request;
+    }
+
+    /**
+     * Runs Define or Create, whose response Cognito sends with its members null; a pool without
+     * them cannot run CUSTOM_AUTH, and Cognito says so.
+     */
+    private JsonNode runCustomAuthTrigger(String name, String source, AuthSession session, ObjectNode request,
+                                          UserPool.Caller caller, String... responseMembers) {
+        ObjectNode response = Json.object();
+        for (String member : responseMembers) {
+            response.putNull(member);
+        }
+        return run(name, source, session, request, response, caller).orElseThrow(() -> CognitoException.invalidParameter(
+                "Custom auth lambda trigger is not configured for the user pool."));
     }
 
     private Optional<JsonNode> run(String name, String source, AuthSession session, ObjectNode request,

@@ -173,8 +173,15 @@ public final class HttpFront implements AutoCloseable {
                         r.mailbox().page(null).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals(r.mailboxPath() + "/api/messages") && isRead(method)) {
                 String to = query(exchange.getRequestURI().getRawQuery(), "to");
+                String json;
+                try {
+                    json = r.mailbox().messagesJson(to, query(exchange.getRequestURI().getRawQuery(), "wait"));
+                } catch (IllegalArgumentException e) {
+                    send(exchange, 400, Map.of("Content-Type", "text/plain; charset=utf-8"), (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
                 send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
-                        r.mailbox().messagesJson(to).getBytes(StandardCharsets.UTF_8));
+                        json.getBytes(StandardCharsets.UTF_8));
             } else {
                 send(exchange, 404, Map.of("Content-Type", "text/plain; charset=utf-8"),
                         ("Nothing here. The local backend answers POST / (user pool), POST " + API_PATH

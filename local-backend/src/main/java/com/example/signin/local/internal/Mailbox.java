@@ -5,8 +5,8 @@ import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
@@ -24,15 +24,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.Collections;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +50,20 @@ public final class Mailbox implements AutoCloseable {
     /** How many messages the mailbox keeps (newest); bounds its memory however long the backend runs. */
     public static final int KEPT_MESSAGES = 1_000;
 
+    /** The longest a reader of the JSON may ask to wait for a first message ({@code wait=} seconds). */
+    public static final int MAX_WAIT_SECONDS = 30;
+
     private final GreenMail greenMail;
     private final int kept;
     private final Pattern linkPattern;
-    /** Parsed messages by stored message (identity), so a listing parses each MIME message once. */
-    private final Map<StoredMessage, Mail> parsed = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The messages, parsed once on arrival, oldest first, by id; and the same by recipient, so that
+     * a reader's lookup costs what that address received, not the whole mailbox. Guarded by itself;
+     * readers waiting for a first message wait on it.
+     */
+    private final LinkedHashMap<String, Mail> recent = new LinkedHashMap<>();
+    private final Map<String, ArrayDeque<Mail>> byRecipient = new HashMap<>();
+    private long arrivals;
 
     private Mailbox(GreenMail greenMail, String scheme, int kept) {
         this.greenMail = greenMail;
@@ -69,16 +80,18 @@ public final class Mailbox implements AutoCloseable {
         GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
-        keepLatest(greenMail, kept);
-        return new Mailbox(greenMail, scheme, kept);
+        Mailbox mailbox = new Mailbox(greenMail, scheme, kept);
+        mailbox.receiveEverything();
+        return mailbox;
     }
 
     /**
-     * Delivers every message, whatever its recipients, into one folder, and drops the oldest there
-     * before a new one is stored: GreenMail would otherwise make a mailbox per address and keep every
-     * message for ever. The recipients shown are read from the message itself.
+     * Takes every message, whatever its recipients, as it arrives: parsed once into {@link #recent}.
+     * GreenMail would otherwise make a mailbox per address and keep every message for ever; it still
+     * stores each one in a folder of its own, which is emptied at each arrival since nothing reads it.
+     * The recipients shown are read from the message itself.
      */
-    private static void keepLatest(GreenMail greenMail, int kept) {
+    private void receiveEverything() {
         GreenMailUser sink;
         MailFolder inbox;
         try {
@@ -88,22 +101,50 @@ public final class Mailbox implements AutoCloseable {
             throw new IllegalStateException("The mailbox could not be made", e);
         }
         greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
+            try {
+                arrived(read(message.getMessage(), Instant.now()));
+            } catch (IOException e) {
+                throw new MessagingException("The message could not be read", e);
+            }
             synchronized (inbox) {
-                List<StoredMessage> stored = inbox.getMessages();
-                int excess = stored.size() - (kept - 1);
-                if (excess > 0) {
-                    try {
-                        for (StoredMessage old : stored.subList(0, excess)) {
+                try {
+                    List<StoredMessage> stored = inbox.getMessages();
+                    if (!stored.isEmpty()) {
+                        for (StoredMessage old : stored) {
                             inbox.setFlags(new Flags(Flags.Flag.DELETED), true, old.getUid(), null, false);
                         }
                         inbox.expunge();
-                    } catch (FolderException e) {
-                        throw new MessagingException("Old mail could not be dropped from the mailbox", e);
                     }
+                } catch (FolderException e) {
+                    throw new MessagingException("Old mail could not be dropped from the mailbox", e);
                 }
             }
             return sink;
         });
+    }
+
+    /** Keeps {@code mail} (once: GreenMail hands a message over once per recipient) and drops the oldest past {@link #kept}. */
+    private void arrived(Mail mail) {
+        synchronized (recent) {
+            if (recent.containsKey(mail.id())) {
+                return;
+            }
+            recent.put(mail.id(), mail);
+            for (String to : mail.to()) {
+                byRecipient.computeIfAbsent(to, k -> new ArrayDeque<>()).addLast(mail);
+            }
+            while (recent.size() > kept) {
+                Mail oldest = recent.remove(recent.keySet().iterator().next());
+                for (String to : oldest.to()) {
+                    ArrayDeque<Mail> mails = byRecipient.get(to);
+                    mails.removeFirstOccurrence(oldest);
+                    if (mails.isEmpty()) {
+                        byRecipient.remove(to);
+                    }
+                }
+            }
+            recent.notifyAll();
+        }
     }
 
     public int smtpPort() {
@@ -116,32 +157,55 @@ public final class Mailbox implements AutoCloseable {
 
     /** The messages to {@code to} (case-insensitive; every message when null), oldest first. */
     public List<Mail> messages(String to) {
-        List<Mail> mails = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getAllMessages()) {
-            try {
-                Mail mail = parsed.get(stored);
-                if (mail == null) {
-                    mail = read(stored);
-                    parsed.put(stored, mail);
-                }
-                if (!seen.add(mail.id())) {
-                    continue;
-                }
-                if (to == null || mail.to().stream().anyMatch(a -> a.equalsIgnoreCase(to.strip()))) {
-                    mails.add(mail);
-                }
-            } catch (MessagingException | IOException e) {
-                throw new IllegalStateException("A stored message could not be read", e);
+        synchronized (recent) {
+            if (to == null) {
+                return new ArrayList<>(recent.values());
             }
+            return new ArrayList<>(byRecipient.getOrDefault(to.strip().toLowerCase(Locale.ROOT), new ArrayDeque<>()));
         }
-        mails.sort(Comparator.comparing(Mail::receivedAt).thenComparing(Mail::id));
-        return mails;
     }
 
-    public String messagesJson(String to) {
+    /**
+     * The messages to {@code to} as {@link #messages}, waiting up to {@code wait} while there are
+     * none: a reader that expects a mail asks once instead of polling.
+     */
+    public List<Mail> messages(String to, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (recent) {
+            List<Mail> found = messages(to);
+            for (long left = deadline - System.nanoTime(); found.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(recent, left);
+                found = messages(to);
+            }
+            return found;
+        }
+    }
+
+    /**
+     * The JSON list of {@link #messages(String, Duration)}.
+     *
+     * @param waitSeconds {@code wait=} of the request: absent, or 0 to {@value #MAX_WAIT_SECONDS}
+     * @throws IllegalArgumentException with a sentence for the reader when {@code waitSeconds} is not that
+     */
+    public String messagesJson(String to, String waitSeconds) throws InterruptedException {
+        Duration wait = Duration.ZERO;
+        if (waitSeconds != null) {
+            try {
+                wait = Duration.ofSeconds(Integer.parseInt(waitSeconds));
+            } catch (NumberFormatException e) {
+                wait = Duration.ofSeconds(-1);
+            }
+            if (wait.isNegative() || wait.getSeconds() > MAX_WAIT_SECONDS) {
+                throw new IllegalArgumentException("wait must be a whole number of seconds from 0 to " + MAX_WAIT_SECONDS
+                        + ", not: " + waitSeconds);
+            }
+        }
+        return messagesJson(messages(to, wait));
+    }
+
+    private static String messagesJson(List<Mail> mails) {
         ArrayNode list = Json.MAPPER.createArrayNode();
-        for (Mail mail : messages(to)) {
+        for (Mail mail : mails) {
             ObjectNode m = list.addObject();
             m.put("id", mail.id());
             m.put("to", String.join(", ", mail.to()));
@@ -209,8 +273,7 @@ public final class Mailbox implements AutoCloseable {
         return new ArrayList<>(links);
     }
 
-    private static Mail read(StoredMessage stored) throws MessagingException, IOException {
-        MimeMessage message = stored.getMimeMessage();
+    private Mail read(MimeMessage message, Instant received) throws MessagingException, IOException {
         List<String> to = new ArrayList<>();
         Address[] recipients = message.getRecipients(Message.RecipientType.TO);
         if (recipients != null) {
@@ -220,9 +283,10 @@ public final class Mailbox implements AutoCloseable {
         }
         String[] texts = new String[2];
         collect(message, texts);
-        String id = message.getMessageID() == null ? "uid-" + stored.getUid()
-                : message.getMessageID().replaceAll("[<>]", "");
-        Instant received = stored.getReceivedDate() == null ? Instant.EPOCH : stored.getReceivedDate().toInstant();
+        String id;
+        synchronized (recent) {
+            id = message.getMessageID() == null ? "arrival-" + (++arrivals) : message.getMessageID().replaceAll("[<>]", "");
+        }
         return new Mail(id, to, message.getSubject() == null ? "" : message.getSubject(), texts[0], texts[1], received);
     }
 

@@ -1,12 +1,11 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.Sha256;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -189,12 +188,8 @@ public final class TokenIssuer {
                 + Secrets.generate(random) + "." + Secrets.generate(random) + "." + Secrets.generate(random);
     }
 
+    /** How a refresh token is kept: its SHA-256, never the token. */
     static String sha256(String value) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(value));
     }
 }

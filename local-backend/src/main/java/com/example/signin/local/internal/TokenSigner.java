@@ -16,6 +16,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import com.example.signin.protocol.BackgroundStart;
+import com.example.signin.protocol.PrivateFiles;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +31,9 @@ import java.util.UUID;
  */
 public final class TokenSigner {
 
+    /** How long the first request that needs the key waits for it to be loaded or made. */
+    static final Duration KEY_WAIT = Duration.ofSeconds(60);
+
     private final RSAKey key;
     private final RSASSASigner signer;
     private final RSASSAVerifier verifier;
@@ -34,6 +42,16 @@ public final class TokenSigner {
         this.key = key;
         this.signer = new RSASSASigner(key);
         this.verifier = new RSASSAVerifier(key.toPublicJWK());
+    }
+
+    /**
+     * Loads or makes the key on a thread of its own once {@code after} completes (making one is
+     * CPU-heavy); the supplier waits for it on first use, {@link #KEY_WAIT} at most.
+     */
+    public static Supplier<TokenSigner> loadOrCreateInBackground(Path file, CompletionStage<?> after) {
+        BackgroundStart<TokenSigner> start = BackgroundStart.start("signing-key", "the signing key", after,
+                () -> loadOrCreate(file));
+        return () -> start.await(KEY_WAIT);
     }
 
     /** Loads the key from {@code file}, or makes one and stores it there. */
@@ -47,7 +65,7 @@ public final class TokenSigner {
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-            DataFiles.writeAtomically(file, key.toJSONString().getBytes(StandardCharsets.UTF_8), true);
+            PrivateFiles.writeAtomically(file, key.toJSONString().getBytes(StandardCharsets.UTF_8));
             return new TokenSigner(key);
         } catch (ParseException e) {
             throw new IOException("The signing key in " + file + " is damaged; delete it to make a new one (signed-in users must sign in again)", e);

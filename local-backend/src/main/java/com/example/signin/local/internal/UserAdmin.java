@@ -1,5 +1,7 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.EmailAddress;
+import com.example.signin.protocol.InvalidEmailException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,14 +116,7 @@ public final class UserAdmin {
     public ObjectNode adminGetUser(JsonNode request) {
         ids.requirePool(request);
         PoolUser user = store.find(AwsJson.requireText(request, "Username")).orElseThrow(CognitoException::userNotFound);
-        ObjectNode result = Json.object();
-        result.put("Username", user.username);
-        result.set("UserAttributes", attributeList(user, null));
-        result.put("UserCreateDate", user.createdEpochMillis / 1000.0);
-        result.put("UserLastModifiedDate", user.modifiedEpochMillis / 1000.0);
-        result.put("Enabled", user.enabled);
-        result.put("UserStatus", user.status);
-        return result;
+        return describe(Json.object(), user, "UserAttributes", null);
     }
 
     public ObjectNode adminSetUserPassword(JsonNode request) {
@@ -206,27 +200,31 @@ public final class UserAdmin {
         ObjectNode result = Json.object();
         ArrayNode users = result.putArray("Users");
         for (PoolUser user : found) {
-            ObjectNode u = users.addObject();
-            u.put("Username", user.username);
-            u.set("Attributes", attributeList(user, wanted));
-            u.put("UserCreateDate", user.createdEpochMillis / 1000.0);
-            u.put("UserLastModifiedDate", user.modifiedEpochMillis / 1000.0);
-            u.put("Enabled", user.enabled);
-            u.put("UserStatus", user.status);
+            describe(users.addObject(), user, "Attributes", wanted);
         }
         return result;
     }
 
     private static ObjectNode userResult(String field, PoolUser user) {
         ObjectNode result = Json.object();
-        ObjectNode u = result.putObject(field);
-        u.put("Username", user.username);
-        u.set("Attributes", attributeList(user, null));
-        u.put("UserCreateDate", user.createdEpochMillis / 1000.0);
-        u.put("UserLastModifiedDate", user.modifiedEpochMillis / 1000.0);
-        u.put("Enabled", user.enabled);
-        u.put("UserStatus", user.status);
+        describe(result.putObject(field), user, "Attributes", null);
         return result;
+    }
+
+    /**
+     * A user as Cognito describes one, into {@code target}: AdminGetUser names the attributes
+     * {@code UserAttributes}, ListUsers and AdminCreateUser {@code Attributes}.
+     *
+     * @param wanted the attributes to list, or {@code null} for all
+     */
+    private static ObjectNode describe(ObjectNode target, PoolUser user, String attributesField, List<String> wanted) {
+        target.put("Username", user.username);
+        target.set(attributesField, attributeList(user, wanted));
+        target.put("UserCreateDate", user.createdEpochMillis / 1000.0);
+        target.put("UserLastModifiedDate", user.modifiedEpochMillis / 1000.0);
+        target.put("Enabled", user.enabled);
+        target.put("UserStatus", user.status);
+        return target;
     }
 
     static ArrayNode attributeList(PoolUser user, List<String> wanted) {
@@ -241,12 +239,13 @@ public final class UserAdmin {
         return list;
     }
 
+    /** The pool's username attribute is the email: the same rule and normal form as everywhere ({@link EmailAddress}). */
     private static String emailUsername(String given) {
-        String email = given.strip().toLowerCase(Locale.ROOT);
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+        try {
+            return EmailAddress.parse(given).value();
+        } catch (InvalidEmailException e) {
             throw CognitoException.invalidParameter("Username should be an email.");
         }
-        return email;
     }
 
     private static void checkPassword(String password) {

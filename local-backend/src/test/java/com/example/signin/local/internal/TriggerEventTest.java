@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,12 +63,12 @@ class TriggerEventTest {
         user.attributes.put("email", "alice@example.com");
         user.attributes.put("email_verified", "false");
         user.status = "CONFIRMED";
-        Signing signing = Signing.start(dir.resolve("key.json"));
+        Supplier<TokenSigner> signer = TokenSigner.loadOrCreateInBackground(dir.resolve("key.json"), CompletableFuture.completedFuture(null));
         store = MvUserStore.open(dir, "us-east-1");
         store.add(user);
         String poolId = store.ids().userPoolId();
         String clientId = store.ids().clientId();
-        UserPool pool = new UserPool(store, "us-east-1", signing::get, Clock.systemUTC(), triggers,
+        UserPool pool = new UserPool(store, "us-east-1", signer, Clock.systemUTC(), triggers,
                 () -> "http://127.0.0.1:1/" + poolId);
         UserPool.Caller caller = new UserPool.Caller("aws-sdk-java-2.40.2");
 

@@ -152,42 +152,58 @@ final class LocalBackendBench {
     }
 
     /**
-     * From {@code java -jar local-backend.jar} (A) and {@code cognito-local} 5.3.0 (B, npm) to the
-     * first HTTP answer, fresh data folder each time, alternating A and B.
+     * From {@code local-backend/run-local-backend} (A: AppCDS archive and C1, the archive made by one
+     * untimed run first), plain {@code java -jar local-backend.jar} (A0) and {@code cognito-local}
+     * 5.3.0 (B, npm) to the first HTTP answer, a fresh data folder each time, the order rotated at
+     * each run so that none always goes first.
      */
     void start() throws Exception {
         Path jar = base.resolve("../local-backend/target/local-backend.jar").normalize();
+        Path script = base.resolve("../local-backend/run-local-backend").normalize();
         Path cognitoLocal = Path.of(System.getProperty("bench.cognitoLocal",
                 "/tmp/perf-scratch/cognito-local/node_modules/cognito-local/lib/bin/start.js"));
         boolean reference = Files.isRegularFile(cognitoLocal);
-        System.out.printf("%nStart to first HTTP answer: java -jar %s (A) vs cognito-local (B), fresh folder each, %d runs%n",
-                jar.getFileName(), runs);
+        System.out.printf("%nStart to first HTTP answer: %s (A), java -jar %s (A0), cognito-local (B); fresh folder each, %d runs%n",
+                script.getFileName(), jar.getFileName(), runs);
         if (!reference) {
             System.out.printf("  cognito-local skipped: %s not found (npm install cognito-local@5.3.0 in a scratch folder and pass"
                     + " -Dbench.cognitoLocal=.../node_modules/cognito-local/lib/bin/start.js)%n", cognitoLocal);
         }
-        List<Double> as = new ArrayList<>();
-        List<Double> bs = new ArrayList<>();
+        // The script's first run writes its archive at exit (after the jar is built): not timed.
+        Path training = Files.createDirectories(work.resolve("start-training"));
+        int trainingPort = freePort();
+        timeToFirstAnswer(List.of(script.toString(), "--data-dir", training.toString(), "--port", Integer.toString(trainingPort)),
+                training, trainingPort);
+        List<String> names = reference ? List.of("A", "A0", "B") : List.of("A", "A0");
+        java.util.Map<String, List<Double>> times = new java.util.LinkedHashMap<>();
+        names.forEach(n -> times.put(n, new ArrayList<>()));
         for (int run = 0; run < runs; run++) {
-            Path dirA = Files.createDirectories(work.resolve("start-a-" + run));
-            Path dirB = Files.createDirectories(work.resolve("start-b-" + run));
-            int portA = freePort();
-            int portB = freePort();
-            List<String> commandB = List.of("node", cognitoLocal.toString());
-            List<String> commandA = List.of(Benchmarks.java(), "-jar", jar.toString(), "--data-dir", dirA.toString(),
-                    "--port", Integer.toString(portA));
-            if (run % 2 == 1 && reference) {
-                bs.add(timeToFirstAnswer(commandB, dirB, portB));
+            StringBuilder line = new StringBuilder();
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((run + k) % names.size());
+                Path dir = Files.createDirectories(work.resolve("start-" + name + "-" + run));
+                int port = freePort();
+                List<String> command = switch (name) {
+                    case "A" -> List.of(script.toString(), "--data-dir", dir.toString(), "--port", Integer.toString(port));
+                    case "A0" -> List.of(Benchmarks.java(), "-jar", jar.toString(), "--data-dir", dir.toString(),
+                            "--port", Integer.toString(port));
+                    default -> List.of("node", cognitoLocal.toString());
+                };
+                double ms = timeToFirstAnswer(command, dir, port);
+                times.get(name).add(ms);
+                line.append(String.format(Locale.ROOT, " %s %.0f ms", name, ms));
             }
-            as.add(timeToFirstAnswer(commandA, dirA, portA));
-            if (run % 2 == 0 && reference) {
-                bs.add(timeToFirstAnswer(commandB, dirB, portB));
-            }
-            System.out.printf(Locale.ROOT, "  run %d: A %.0f ms%s (load %s)%n", run + 1, as.get(as.size() - 1),
-                    reference ? String.format(Locale.ROOT, ", B %.0f ms", bs.get(bs.size() - 1)) : "", Benchmarks.loadAverage());
+            System.out.printf(Locale.ROOT, "  run %d:%s (load %s)%n", run + 1, line, Benchmarks.loadAverage());
         }
-        System.out.printf("START local backend %s ms%s%n", Benchmarks.summary(as),
-                reference ? "; cognito-local " + Benchmarks.summary(bs) + " ms" : "; cognito-local not measured");
+        List<Double> ratios = new ArrayList<>();
+        if (reference) {
+            for (int run = 0; run < runs; run++) {
+                ratios.add(times.get("A").get(run) / times.get("B").get(run));
+            }
+        }
+        System.out.printf("START run-local-backend %s ms; java -jar %s ms%s%n", Benchmarks.summary(times.get("A")),
+                Benchmarks.summary(times.get("A0")), reference ? "; cognito-local " + Benchmarks.summary(times.get("B"))
+                        + " ms; ratio run-local-backend / cognito-local " + Benchmarks.summary(ratios) : "; cognito-local not measured");
     }
 
     /** Milliseconds from starting {@code command} in {@code dir} until anything answers HTTP on {@code port}. */

@@ -21,6 +21,7 @@ import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.local.Endpoints;
+import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,13 +29,14 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * a Cognito client pointed at this backend's own user pool endpoint (so the admin calls the
  * handlers make go through the same wire protocol as in AWS).
  */
-public final class Functions implements AutoCloseable {
+public final class EmbeddedLambdas implements AutoCloseable {
 
     /** The table of link records in DynamoDB Local. */
     public static final String LINK_TABLE = "magic-links";
@@ -56,8 +58,8 @@ public final class Functions implements AutoCloseable {
     /** Deliveries at once: each mostly waits on DynamoDB Local, this pool and SMTP, so a few keep a burst moving. */
     static final int DELIVERY_WORKERS = 4;
     static final String SENDER_ADDRESS = "no-reply@signin.localhost.localdomain";
-    private static final java.util.List<com.example.signin.protocol.Setting> FUNCTION_SETTINGS = java.util.Arrays.stream(
-            com.example.signin.protocol.Setting.values()).filter(s -> s.scope() == com.example.signin.protocol.Setting.Scope.FUNCTIONS).toList();
+    private static final List<Setting> FUNCTION_SETTINGS = Arrays.stream(
+            Setting.values()).filter(s -> s.scope() == Setting.Scope.FUNCTIONS).toList();
 
     /**
      * What the functions are wired to.
@@ -66,12 +68,14 @@ public final class Functions implements AutoCloseable {
      *                         is in Secrets Manager)
      * @param settings         the deployment settings; the link base is this backend's own and the sender
      *                         defaults to a local address
+     * @param userPool         the pool the functions' Cognito client calls, in process (built after the
+     *                         functions: the pool runs them as its triggers)
      */
-    public record Setting(Endpoints endpoints, String deploymentSecret, int smtpPort, Clock clock, LinkDatabase database,
-                          Settings settings) {
+    public record Wiring(Endpoints endpoints, String deploymentSecret, int smtpPort, Clock clock, LinkDatabase database,
+                          Settings settings, Supplier<UserPoolEndpoint> userPool) {
     }
 
-    private final Setting setting;
+    private final Wiring wiring;
     private final Lazy<CognitoIdentityProviderClient> cognito;
     private final SecureRandom random = new SecureRandom();
     private final Lazy<DynamoDbClient> dynamo;
@@ -80,19 +84,19 @@ public final class Functions implements AutoCloseable {
     private final Lazy<InProcessLinkQueue> queue;
     private final LinkKeys keys;
 
-    private Functions(Setting setting) {
-        this.setting = setting;
-        this.keys = new LinkKeys(setting.deploymentSecret());
+    private EmbeddedLambdas(Wiring wiring) {
+        this.wiring = wiring;
+        this.keys = new LinkKeys(wiring.deploymentSecret());
         // Building an SDK client loads thousands of classes: not on the start path.
         this.cognito = new Lazy<>(() -> CognitoIdentityProviderClient.builder()
-                .endpointOverride(URI.create(setting.endpoints().cognitoEndpoint()))
-                .region(Region.of(setting.endpoints().region()))
+                .endpointOverride(URI.create(wiring.endpoints().cognitoEndpoint()))
+                .region(Region.of(wiring.endpoints().region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        setting.endpoints().accessKeyId(), setting.endpoints().secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
+                        wiring.endpoints().accessKeyId(), wiring.endpoints().secretAccessKey())))
+                .httpClient(new InProcessUserPoolClient(wiring.userPool()))
                 .build());
         this.dynamo = new Lazy<>(() -> {
-            DynamoDbClient client = setting.database().client();
+            DynamoDbClient client = wiring.database().client();
             LinkStore.createTable(client, LINK_TABLE);
             return client;
         });
@@ -107,34 +111,34 @@ public final class Functions implements AutoCloseable {
                 CognitoUserPoolCreateAuthChallengeEvent.class, CognitoUserPoolCreateAuthChallengeEvent.class)));
         triggers.put(Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE, new Lazy<>(() -> new LambdaFunction<>(
                 Triggers.VERIFY_AUTH_CHALLENGE_RESPONSE,
-                VerifyAuthChallengeHandler.create(environment(), keys, dynamo.get(), setting.clock()),
+                VerifyAuthChallengeHandler.create(environment(), keys, dynamo.get(), wiring.clock()),
                 CognitoUserPoolVerifyAuthChallengeResponseEvent.class, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)));
         triggers.put(Triggers.POST_AUTHENTICATION, new Lazy<>(() -> new LambdaFunction<>(Triggers.POST_AUTHENTICATION,
                 new PostAuthenticationHandler(new CognitoUserDirectory(cognito.get(), random)),
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
         this.queue = new Lazy<>(() -> {
             LinkDelivery delivery = LinkDeliveryHandler.createDelivery(environment(), keys, dynamo.get(),
-                    new CognitoUserDirectory(cognito.get(), random), sender -> new SmtpMailer("127.0.0.1", setting.smtpPort(), sender),
-                    setting.clock(), random);
+                    new CognitoUserDirectory(cognito.get(), random), sender -> new SmtpMailer("127.0.0.1", wiring.smtpPort(), sender),
+                    wiring.clock(), random);
             return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS, DELIVERY_WORKERS);
         });
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
-                SignInApiHandler.create(environment(), dynamo.get(), keys, queue.get(), setting.clock(), random),
+                SignInApiHandler.create(environment(), dynamo.get(), keys, queue.get(), wiring.clock(), random),
                 APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
     }
 
-    public static Functions create(Setting setting) {
-        return new Functions(setting);
+    public static EmbeddedLambdas create(Wiring wiring) {
+        return new EmbeddedLambdas(wiring);
     }
 
     /** The functions' environment, as the CDK stack sets it in AWS (docs/CONTRACTS.md). */
     Map<String, String> environment() {
-        Endpoints e = setting.endpoints();
-        Settings settings = setting.settings()
-                .with(com.example.signin.protocol.Setting.LINK_BASE, e.linkBase(), "linkBase")
-                .with(com.example.signin.protocol.Setting.SCHEME, e.scheme(), "scheme");
-        if (settings.find(com.example.signin.protocol.Setting.SENDER_ADDRESS).isEmpty()) {
-            settings = settings.with(com.example.signin.protocol.Setting.SENDER_ADDRESS, SENDER_ADDRESS, "senderAddress");
+        Endpoints e = wiring.endpoints();
+        Settings settings = wiring.settings()
+                .with(Setting.LINK_BASE, e.linkBase(), "linkBase")
+                .with(Setting.SCHEME, e.scheme(), "scheme");
+        if (settings.find(Setting.SENDER_ADDRESS).isEmpty()) {
+            settings = settings.with(Setting.SENDER_ADDRESS, SENDER_ADDRESS, "senderAddress");
         }
         Map<String, String> env = new LinkedHashMap<>(settings.environment(FUNCTION_SETTINGS));
         env.put("AWS_REGION", e.region());
@@ -142,7 +146,7 @@ public final class Functions implements AutoCloseable {
         env.put("USER_POOL_ID", e.userPoolId());
         env.put("MAIL_TRANSPORT", "smtp");
         env.put("SMTP_HOST", "127.0.0.1");
-        env.put("SMTP_PORT", Integer.toString(setting.smtpPort()));
+        env.put("SMTP_PORT", Integer.toString(wiring.smtpPort()));
         return env;
     }
 
