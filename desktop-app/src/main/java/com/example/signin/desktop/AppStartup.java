@@ -1,16 +1,16 @@
 package com.example.signin.desktop;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.config.ConfigException;
-import com.example.signin.desktop.platform.AppFolders;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.ConfigException;
+import com.example.signin.fx.AppFolders;
 import com.example.signin.desktop.platform.AppLogging;
 import com.example.signin.desktop.platform.EmbeddedBackend;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.platform.PrivateFiles;
-import com.example.signin.desktop.platform.SchemeRegistrar;
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.platform.PrivateFiles;
+import com.example.signin.fx.internal.platform.SchemeRegistrar;
+import com.example.signin.fx.internal.platform.SingleInstance;
 import com.example.signin.desktop.ui.DesktopApp;
 import java.io.IOException;
 import java.net.URI;
@@ -113,7 +113,7 @@ public final class AppStartup {
         Path log = AppLogging.configure(dataDir);
         LOG.info("Starting; data folder {}, log {}", dataDir, log);
 
-        Optional<ClientConfig> config;
+        Optional<MagicLinkConfig> config;
         try {
             config = readConfig(arguments, environment.folders());
         } catch (ConfigException e) {
@@ -122,7 +122,7 @@ public final class AppStartup {
         }
 
         if (arguments.registerScheme() || arguments.unregisterScheme()) {
-            String scheme = config.map(ClientConfig::scheme).orElse(EmbeddedBackend.SCHEME);
+            String scheme = config.map(MagicLinkConfig::scheme).orElse(EmbeddedBackend.SCHEME);
             SchemeRegistrar registrar = registrar(environment, scheme);
             try {
                 if (arguments.registerScheme()) {
@@ -171,7 +171,7 @@ public final class AppStartup {
         });
 
         EmbeddedBackend embedded = null;
-        CompletableFuture<ClientConfig> ready;
+        CompletableFuture<MagicLinkConfig> ready;
         BackendInfo backendInfo;
         if (config.isPresent()) {
             LOG.info("Using the backend in region {} (user pool {})", config.get().region(), config.get().userPoolId());
@@ -210,7 +210,7 @@ public final class AppStartup {
      * {@code --config}, else {@code config.json} in the config folder if it exists, else the
      * installation's bundled configuration ({@value #BUNDLED_CONFIG_PROPERTY}), else none (local mode).
      */
-    static Optional<ClientConfig> readConfig(LaunchArguments arguments, AppFolders folders) throws ConfigException {
+    static Optional<MagicLinkConfig> readConfig(LaunchArguments arguments, AppFolders folders) throws ConfigException {
         ClientConfigReader reader = new ClientConfigReader();
         if (arguments.config().isPresent()) {
             return Optional.of(reader.read(arguments.config().get()));

@@ -1,7 +1,7 @@
 package com.example.signin.desktop;
 
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LinkHandoff;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.internal.platform.LinkHandoff;
 import java.nio.file.Path;
 
 /**

@@ -2,15 +2,15 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.auth.Mailbox;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.ui.FxTaskExecutor;
-import com.example.signin.desktop.ui.MainWindowView;
-import com.example.signin.desktop.ui.MainWindowViewModel;
-import com.example.signin.desktop.ui.Messages;
+import com.example.signin.fx.internal.client.Mailbox;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.ui.FxTaskExecutor;
+import com.example.signin.fx.internal.ui.MainWindowView;
+import com.example.signin.fx.internal.ui.MainWindowViewModel;
+import com.example.signin.fx.internal.ui.Messages;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.OneTimeCode;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ class SignInByCodeEndToEndTest {
         robot.clickOn(shown("#emailField")).write(alice).type(KeyCode.ENTER);
         waitUntil(() -> visible("#codeField"));
 
-        ClientConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
+        MagicLinkConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
         Mailbox mailbox = new Mailbox(config.mailboxUrl().orElseThrow());
         String pageLink = mailbox.awaitNewLink(alice, Optional.empty());
         String printed = mailbox.latestCode(alice).orElseThrow(() -> new AssertionError("the mail has no code"));

@@ -2,18 +2,18 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.auth.Mailbox;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.platform.PendingSignIn;
-import com.example.signin.desktop.platform.PendingSignInStore;
-import com.example.signin.desktop.ui.FxTaskExecutor;
-import com.example.signin.desktop.ui.MainWindowView;
-import com.example.signin.desktop.ui.MainWindowViewModel;
-import com.example.signin.desktop.ui.Messages;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.client.Mailbox;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.platform.PendingSignIn;
+import com.example.signin.fx.internal.platform.PendingSignInStore;
+import com.example.signin.fx.internal.ui.FxTaskExecutor;
+import com.example.signin.fx.internal.ui.MainWindowView;
+import com.example.signin.fx.internal.ui.MainWindowViewModel;
+import com.example.signin.fx.internal.ui.Messages;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.testsupport.Tools;
@@ -116,7 +116,7 @@ class SignInEndToEndTest {
         // 1. A link asked for in the window, opened while the app runs.
         String alice = "alice@example.com";
         askForLink(alice);
-        ClientConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
+        MagicLinkConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
         Mailbox mailbox = new Mailbox(config.mailboxUrl().orElseThrow());
         String aliceLink = appLink(config, mailbox.awaitNewLink(alice, Optional.empty()));
         waitUntil(() -> Files.exists(dataDir.resolve("scheme-registration"))
@@ -192,7 +192,7 @@ class SignInEndToEndTest {
         assertThat(labelText("#sentToLabel")).contains(email);
     }
 
-    private static String appLink(ClientConfig config, String pageLink) {
+    private static String appLink(MagicLinkConfig config, String pageLink) {
         MagicLinkFormat format = new MagicLinkFormat(config.scheme(), config.linkBase());
         return format.appLink(format.parseSecret(pageLink));
     }

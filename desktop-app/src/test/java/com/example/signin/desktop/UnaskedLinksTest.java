@@ -2,12 +2,12 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.ChildJvm;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.ui.MainWindowViewModel;
-import com.example.signin.desktop.ui.Messages;
-import com.example.signin.desktop.ui.TaskExecutor;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.internal.platform.ChildJvm;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.ui.MainWindowViewModel;
+import com.example.signin.fx.internal.ui.Messages;
+import com.example.signin.fx.internal.ui.TaskExecutor;
 import com.example.signin.protocol.Secrets;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;

@@ -1,8 +1,8 @@
 package com.example.signin.desktop.handoff;
 
 import com.example.signin.desktop.LaunchArguments;
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LinkHandoff;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.internal.platform.LinkHandoff;
 import java.nio.file.Path;
 
 /**

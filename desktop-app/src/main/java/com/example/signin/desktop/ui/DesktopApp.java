@@ -1,10 +1,10 @@
-package com.example.signin.desktop.ui;
+package com.example.signin.fx.internal.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.example.signin.desktop.AppContext;
-import com.example.signin.desktop.UiLanguage;
-import com.example.signin.desktop.platform.AppFolders;
+import com.example.signin.fx.internal.ui.AppContext;
+import com.example.signin.fx.UiLanguage;
+import com.example.signin.fx.AppFolders;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;

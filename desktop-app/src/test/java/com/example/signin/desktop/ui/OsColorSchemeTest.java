@@ -1,4 +1,4 @@
-package com.example.signin.desktop.ui;
+package com.example.signin.fx.internal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package com.example.signin.desktop.ui;
+package com.example.signin.fx.internal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.BackendInfo;
+import com.example.signin.fx.internal.ui.BackendInfo;
 import com.example.signin.desktop.Main;
-import com.example.signin.desktop.platform.ChildJvm;
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.internal.platform.ChildJvm;
+import com.example.signin.fx.internal.platform.SingleInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,60 @@
+package com.example.signin.fx;
+
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the app finds its backend: the outputs of {@code cdk deploy --outputs-file}, or the
+ * {@code endpoints.json} of the embedded local backend (which adds the last two fields).
+ *
+ * @param cognitoEndpoint the user pool endpoint to use instead of AWS's, local backend only
+ * @param mailboxUrl      the local mailbox page, local backend only
+ */
+public record MagicLinkConfig(
+        String region,
+        String userPoolId,
+        String clientId,
+        String apiUrl,
+        String linkBase,
+        String issuer,
+        String scheme,
+        Optional<String> cognitoEndpoint,
+        Optional<String> mailboxUrl) {
+
+    public MagicLinkConfig {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(userPoolId, "userPoolId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(linkBase, "linkBase");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(cognitoEndpoint, "cognitoEndpoint");
+        Objects.requireNonNull(mailboxUrl, "mailboxUrl");
+    }
+
+    /**
+     * Reads the JSON that {@code cdk deploy --outputs-file} writes ({@code {"StackName": {...}}})
+     * or a flat object with the same keys (the local backend's {@code endpoints.json}).
+     *
+     * @param file the JSON file
+     * @return the configuration
+     * @throws ConfigException when the file cannot be read, is not JSON, or lacks or has a bad
+     *         value; the message names the file and the key
+     */
+    public static MagicLinkConfig read(Path file) throws ConfigException {
+        return new ClientConfigReader().read(file);
+    }
+
+    /** The JWKS of the pool, where Cognito (and the local backend) publish it. */
+    public String jwksUrl() {
+        return issuer + "/.well-known/jwks.json";
+    }
+
+    /** Whether this is the embedded local backend rather than AWS. */
+    public boolean isLocal() {
+        return cognitoEndpoint.isPresent();
+    }
+}
