@@ -1,6 +1,7 @@
 package com.example.signin.desktop;
 
 import com.example.signin.fx.LinkArguments;
+import com.example.signin.fx.UiLanguage;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -58,7 +58,7 @@ class MainHandoffTest {
             assertThat(second.exitValue()).isZero();
             assertThat(raised.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(links).isEmpty();
-            assertThat(Files.readString(output)).contains(Main.alreadyRunning(dataDir));
+            assertThat(Files.readString(output)).contains(StartHandOff.alreadyRunning(dataDir));
             List<String> loaded = Files.readAllLines(output).stream().filter(l -> l.contains("[class,load]")).toList();
             assertThat(loaded).noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")
                     || l.contains(" com.example.signin.fx.internal.ui.") || l.contains(" com.example.signin.desktop.AppStartup ")

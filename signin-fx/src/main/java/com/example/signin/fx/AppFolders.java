@@ -1,5 +1,7 @@
 package com.example.signin.fx;
 
+import com.example.signin.fx.internal.platform.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +48,17 @@ public record AppFolders(Path dataDir, Path configDir) {
         Path data = dataDirOverride.map(p -> p.toAbsolutePath().normalize())
                 .orElseGet(() -> defaultData(os, env, home).resolve(appName));
         return new AppFolders(data, defaultConfig(os, env, home).resolve(appName));
+    }
+
+    /**
+     * Creates the data folder if needed, readable by this user only (0700 where the file system
+     * has POSIX permissions), before anything (a log, a token) is written into it.
+     *
+     * @return the data folder
+     * @throws IOException when it cannot be created or made private
+     */
+    public Path createPrivateDataDir() throws IOException {
+        return PrivateFiles.createPrivateDirectory(dataDir);
     }
 
     /** The OS families whose conventions differ. */

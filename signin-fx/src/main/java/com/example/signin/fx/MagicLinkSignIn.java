@@ -3,7 +3,6 @@ package com.example.signin.fx;
 import com.example.signin.fx.internal.client.CognitoSignInClient;
 import com.example.signin.fx.internal.config.ClientConfigReader;
 import com.example.signin.fx.internal.platform.IncomingLinks;
-import com.example.signin.fx.internal.platform.LinkHandoff;
 import com.example.signin.fx.internal.platform.MacOpenUriHandler;
 import com.example.signin.fx.internal.platform.PrivateFiles;
 import com.example.signin.fx.internal.platform.SingleInstance;
@@ -66,16 +65,6 @@ public final class MagicLinkSignIn implements AutoCloseable {
     static final Duration HANDOFF_WAIT = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(MagicLinkSignIn.class);
 
-    /** What became of a hand-off to a running copy of the app. */
-    public enum HandOff {
-        /** The running copy took the link (or the request to bring its window to the front). */
-        DELIVERED,
-        /** No copy runs on this data folder: this process should become the app. */
-        NO_INSTANCE,
-        /** The running copy refused the link: it is too long to be a sign-in link. */
-        REFUSED
-    }
-
     /**
      * Thrown by {@link Builder#build()} when another copy of the app already runs on the data
      * folder (it started at the same moment): the start link, if any, went to it; this process
@@ -84,9 +73,9 @@ public final class MagicLinkSignIn implements AutoCloseable {
     public static final class AlreadyRunningException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         /** The hand-off of this start to the running copy. */
-        private final HandOff result;
+        private final HandOff.Result result;
 
-        AlreadyRunningException(HandOff result, String message) {
+        AlreadyRunningException(HandOff.Result result, String message) {
             super(message);
             this.result = result;
         }
@@ -94,9 +83,9 @@ public final class MagicLinkSignIn implements AutoCloseable {
         /**
          * What became of this start's link (or request for the window).
          *
-         * @return {@link HandOff#DELIVERED} or {@link HandOff#REFUSED}
+         * @return {@link HandOff.Result#DELIVERED} or {@link HandOff.Result#REFUSED}
          */
-        public HandOff result() {
+        public HandOff.Result result() {
             return result;
         }
     }
@@ -139,10 +128,9 @@ public final class MagicLinkSignIn implements AutoCloseable {
     }
 
     /**
-     * Offers a start's link (or, without one, the request to bring the window to the front) to a
-     * copy of the app named {@code appName} that already runs, in the OS's data folder for that
-     * name. Touches no JavaFX and no network: a click on a link while the app runs costs one
-     * small JVM start. A refused link is reported on standard error.
+     * Offers a start's command line to a copy of the app named {@code appName} that already runs
+     * ({@link HandOff#offer(String, String...)}): call it first in {@code main}. Touches no JavaFX
+     * and no network.
      *
      * @param appName the app's folder name, as given to {@link Builder#appName}
      * @param args    the command line; the link is found by {@link LinkArguments#find}
@@ -152,35 +140,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      *         with a quote or white space); the message says so
      */
     public static boolean handOff(String appName, String... args) {
-        Optional<String> link = LinkArguments.find(List.of(args));
-        HandOff result = handOff(AppFolders.forCurrentUser(appName, Optional.empty()).dataDir(), link);
-        if (result == HandOff.REFUSED) {
-            System.err.println(refusedSentence());
-        }
-        return result != HandOff.NO_INSTANCE;
-    }
-
-    /**
-     * Offers {@code link} (or, when empty, the request to bring the window to the front) to the
-     * copy of the app that owns {@code dataDir}. Blocks for at most a few seconds; never throws
-     * for an absent or dead copy.
-     *
-     * @param dataDir the app's data folder
-     * @param link    the link to hand over, if any
-     * @return what became of it
-     */
-    public static HandOff handOff(Path dataDir, Optional<String> link) {
-        LinkHandoff.Result result = link.isPresent() ? LinkHandoff.send(dataDir, link.get()) : LinkHandoff.raise(dataDir);
-        return HandOff.valueOf(result.name());
-    }
-
-    /**
-     * The sentence for a link the running copy refused.
-     *
-     * @return the sentence, in English (it goes to a terminal or a log)
-     */
-    public static String refusedSentence() {
-        return "The app refused this link: it is too long to be a sign-in link.";
+        return HandOff.offer(appName, args);
     }
 
     /**
@@ -215,6 +175,15 @@ public final class MagicLinkSignIn implements AutoCloseable {
             viewModel.start();
         }
         return view;
+    }
+
+    /**
+     * The screens' heading in the chosen language ("Magic-link sign-in"), e.g. for the host's window title.
+     *
+     * @return the heading
+     */
+    public String title() {
+        return Messages.load(language).get("app.title");
     }
 
     /**
@@ -437,10 +406,10 @@ public final class MagicLinkSignIn implements AutoCloseable {
                 SingleInstance.Claim claim = SingleInstance.claim(dataDir, link, links::deliver, links::raiseWindow,
                         HANDOFF_WAIT);
                 if (claim instanceof SingleInstance.Claim.Refused) {
-                    throw new AlreadyRunningException(HandOff.REFUSED, refusedSentence());
+                    throw new AlreadyRunningException(HandOff.Result.REFUSED, HandOff.REFUSED_SENTENCE);
                 }
                 if (!(claim instanceof SingleInstance.Claim.Instance owned)) {
-                    throw new AlreadyRunningException(HandOff.DELIVERED, "The app is already running (data folder "
+                    throw new AlreadyRunningException(HandOff.Result.DELIVERED, "The app is already running (data folder "
                             + dataDir + "); " + (link.isPresent() ? "the link went to it." : "its window was brought to the front."));
                 }
                 instance = owned.instance();

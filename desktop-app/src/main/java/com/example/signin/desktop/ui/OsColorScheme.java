@@ -1,4 +1,4 @@
-package com.example.signin.fx.internal.ui;
+package com.example.signin.desktop.ui;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.example.signin.fx.internal.ui;
+package com.example.signin.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

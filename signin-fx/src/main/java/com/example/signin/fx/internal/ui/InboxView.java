@@ -50,11 +50,11 @@ public final class InboxView implements ScreenView {
         differentAddressButton.setOnAction(event -> viewModel.useDifferentAddress());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
-        Views.showWhenNotEmpty(noticeLabel);
+        Visibility.showWhenNotEmpty(noticeLabel);
         lateMailLabel.textProperty().bind(viewModel.lateMailHintProperty());
-        Views.showWhenNotEmpty(lateMailLabel);
+        Visibility.showWhenNotEmpty(lateMailLabel);
         problemLabel.textProperty().bind(viewModel.problemProperty());
-        Views.showWhenNotEmpty(problemLabel);
+        Visibility.showWhenNotEmpty(problemLabel);
         codeLabel.setLabelFor(codeField);
         codeField.textProperty().bindBidirectional(viewModel.typedCodeProperty());
         codeField.disableProperty().bind(viewModel.codeSpentProperty());
@@ -66,7 +66,7 @@ public final class InboxView implements ScreenView {
         codeButton.disableProperty().bind(viewModel.canUseCodeBinding().not());
         codeButton.setOnAction(event -> viewModel.useCode());
         codeProblemLabel.textProperty().bind(viewModel.codeProblemProperty());
-        Views.showWhenNotEmpty(codeProblemLabel);
+        Visibility.showWhenNotEmpty(codeProblemLabel);
         pasteLabel.setLabelFor(pasteField);
         pasteField.textProperty().bindBidirectional(viewModel.pastedLinkProperty());
         pasteField.setOnAction(event -> {

@@ -162,7 +162,7 @@ public final class InboxViewModel {
                 })
                 .onFailure(failure -> {
                     busy.set(false);
-                    Problems.log(LOG, "Resend for " + address, failure);
+                    FailureLog.log(LOG, "Resend for " + address, failure);
                     if (failure instanceof SignInException e && e.retryAfter().isPresent()) {
                         resendAllowedAt = clock.instant().plus(e.retryAfter().get());
                     }
@@ -187,7 +187,7 @@ public final class InboxViewModel {
                 })
                 .onFailure(failure -> {
                     busy.set(false);
-                    Problems.log(LOG, "Forgetting the pending request", failure);
+                    FailureLog.log(LOG, "Forgetting the pending request", failure);
                     problem.set(messages.problem(failure));
                 })
                 .start();
@@ -232,7 +232,7 @@ public final class InboxViewModel {
                 })
                 .onFailure(failure -> {
                     busy.set(false);
-                    Problems.log(LOG, "Sign-in with a code", failure);
+                    FailureLog.log(LOG, "Sign-in with a code", failure);
                     codeProblem.set(codeRefusal(failure));
                 })
                 .start();

@@ -122,7 +122,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         executor.wrap(this::restore)
                 .onSuccess(this::showStart)
                 .onFailure(failure -> {
-                    Problems.log(LOG, "Start", failure);
+                    FailureLog.log(LOG, "Start", failure);
                     showSignIn("", "");
                     signIn.showProblem(messages.problem(failure));
                     acceptLinks();
@@ -152,7 +152,7 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
         } else {
             Optional<LinkRequest> pending = state.pending();
             if (state.restoreFailure() != null) {
-                Problems.log(LOG, "Session restore", state.restoreFailure());
+                FailureLog.log(LOG, "Session restore", state.restoreFailure());
             }
             if (pending.isPresent() && pending.get().expiresAt().isAfter(clock.instant())) {
                 LOG.info("Waiting for the link sent to {}", pending.get().email());
@@ -197,11 +197,11 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
                 })
                 .onFailure(failure -> {
                     linksInFlight--;
-                    Problems.log(LOG, "Sign-in with a link", failure);
+                    FailureLog.log(LOG, "Sign-in with a link", failure);
                     if (linksInFlight == 0) {
                         screen.set(beforeLink);
                     }
-                    bannerOffersNewLink.set(Problems.isLinkProblem(failure) && screen.get() != Screen.SIGNED_IN);
+                    bannerOffersNewLink.set(FailureLog.isLinkProblem(failure) && screen.get() != Screen.SIGNED_IN);
                     banner.set(messages.problem(failure));
                 })
                 .start();

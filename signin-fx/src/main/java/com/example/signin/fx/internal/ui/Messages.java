@@ -72,7 +72,16 @@ public final class Messages {
 
     /** The sentence for an address the protocol refuses. */
     public String invalidEmail(InvalidEmailException e) {
-        return get("email.invalid." + e.reason().name());
+        return invalidEmail(e.reason());
+    }
+
+    /**
+     * The sentence for {@code reason}: in English the protocol's own ({@link InvalidEmailException.Reason#sentence()},
+     * the one the API answers too), in another language its translation under {@code email.invalid.<REASON>}.
+     */
+    public String invalidEmail(InvalidEmailException.Reason reason) {
+        String key = "email.invalid." + reason.name();
+        return bundle.containsKey(key) ? get(key) : reason.sentence();
     }
 
     /** "42 seconds" / "2:05 minutes", rounded up to whole seconds. */

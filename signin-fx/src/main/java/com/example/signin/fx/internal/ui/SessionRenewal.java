@@ -242,7 +242,7 @@ public final class SessionRenewal {
                         listener.sessionEnded(e);
                         return;
                     }
-                    Problems.log(LOG, "Renewing the session", failure);
+                    FailureLog.log(LOG, "Renewing the session", failure);
                     lastTryFailed = true;
                     dueAt = clock.instant().plus(retryWait);
                     Duration doubled = retryWait.multipliedBy(2);

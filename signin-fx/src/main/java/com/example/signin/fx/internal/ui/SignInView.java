@@ -33,14 +33,14 @@ public final class SignInView implements ScreenView {
         emailField.disableProperty().bind(viewModel.busyProperty());
         emailField.setOnAction(event -> viewModel.submit());
         emailError.textProperty().bind(viewModel.emailErrorProperty());
-        Views.showWhenNotEmpty(emailError);
+        Visibility.showWhenNotEmpty(emailError);
         sendButton.disableProperty().bind(viewModel.canSubmitBinding().not());
         sendButton.setOnAction(event -> viewModel.submit());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         problemLabel.textProperty().bind(viewModel.problemProperty());
-        Views.showWhenNotEmpty(problemLabel);
+        Visibility.showWhenNotEmpty(problemLabel);
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
-        Views.showWhenNotEmpty(noticeLabel);
+        Visibility.showWhenNotEmpty(noticeLabel);
         // Screen readers read the error with the field.
         emailField.accessibleHelpProperty().bind(Bindings.concat(viewModel.emailErrorProperty(), " ", viewModel.problemProperty()));
     }

@@ -85,7 +85,7 @@ public final class SignInViewModel {
                 })
                 .onFailure(failure -> {
                     busy.set(false);
-                    Problems.log(LOG, "Link request for " + address, failure);
+                    FailureLog.log(LOG, "Link request for " + address, failure);
                     problem.set(messages.problem(failure));
                 })
                 .start();

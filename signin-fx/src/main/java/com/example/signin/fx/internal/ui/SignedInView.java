@@ -32,16 +32,16 @@ public final class SignedInView implements ScreenView {
         signedInAsLabel.textProperty().bind(viewModel.signedInAsProperty());
         expiryLabel.textProperty().bind(viewModel.expiryProperty());
         storageNoticeLabel.textProperty().bind(viewModel.storageNoticeProperty());
-        Views.showWhenNotEmpty(storageNoticeLabel);
+        Visibility.showWhenNotEmpty(storageNoticeLabel);
         renewalNoticeLabel.textProperty().bind(viewModel.renewalNoticeProperty());
-        Views.showWhenNotEmpty(renewalNoticeLabel);
+        Visibility.showWhenNotEmpty(renewalNoticeLabel);
         signOutButton.disableProperty().bind(viewModel.busyProperty());
         signOutButton.setOnAction(event -> viewModel.signOut());
         signOutEverywhereButton.disableProperty().bind(viewModel.busyProperty());
         signOutEverywhereButton.setOnAction(event -> viewModel.signOutEverywhere());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         problemLabel.textProperty().bind(viewModel.problemProperty());
-        Views.showWhenNotEmpty(problemLabel);
+        Visibility.showWhenNotEmpty(problemLabel);
         showHostContent(viewModel.hostContentProperty().get());
         viewModel.hostContentProperty().addListener((obs, old, now) -> showHostContent(now));
     }

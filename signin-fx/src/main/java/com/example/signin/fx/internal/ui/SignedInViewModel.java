@@ -112,7 +112,7 @@ public final class SignedInViewModel {
                 })
                 .onFailure(failure -> {
                     busy.set(false);
-                    Problems.log(LOG, "Sign-out of " + address, failure);
+                    FailureLog.log(LOG, "Sign-out of " + address, failure);
                     problem.set(messages.problem(failure));
                 })
                 .start();

@@ -54,6 +54,23 @@ class ClientConfigReaderTest {
     }
 
     @Test
+    void aLocalBackendOnIpv6LoopbackIsAcceptedByTheSameRuleAsTheLinkFormat() throws Exception {
+        MagicLinkConfig config = reader.parse("""
+                {"region":"us-east-1","userPoolId":"local_Pool1","clientId":"localclient1",
+                 "cognitoEndpoint":"http://[::1]:4000","apiUrl":"http://[::1]:4000/api",
+                 "linkBase":"http://[::1]:4000/link","issuer":"http://[::1]:4000/local_Pool1",
+                 "scheme":"com.example.signin"}
+                """, "endpoints.json");
+        assertThat(config.apiUrl()).isEqualTo("http://[::1]:4000/api");
+        assertThatThrownBy(() -> reader.parse("""
+                {"region":"us-east-1","userPoolId":"local_Pool1","clientId":"localclient1",
+                 "cognitoEndpoint":"http://[::1]:4000","apiUrl":"http://192.168.1.5:4000/api",
+                 "linkBase":"http://[::1]:4000/link","issuer":"http://[::1]:4000/local_Pool1",
+                 "scheme":"com.example.signin"}
+                """, "endpoints.json")).isInstanceOf(ConfigException.class).hasMessageContaining("apiUrl");
+    }
+
+    @Test
     void namesEveryMissingKey() {
         assertThatThrownBy(() -> reader.parse("{\"S\":{\"userPoolId\":\"eu-west-1_X\"}}", "out.json"))
                 .isInstanceOf(ConfigException.class)

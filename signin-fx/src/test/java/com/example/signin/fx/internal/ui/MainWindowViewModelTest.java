@@ -316,7 +316,7 @@ class MainWindowViewModelTest {
         viewModel.sendNewLink();
 
         assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
-        assertThat(viewModel.signIn().emailErrorProperty().get()).isEqualTo(messages.get("email.invalid.EMPTY"));
+        assertThat(viewModel.signIn().emailErrorProperty().get()).isEqualTo(messages.invalidEmail(com.example.signin.protocol.InvalidEmailException.Reason.EMPTY));
         assertThat(client.calls).containsExactly("completeSignIn");
     }
 

@@ -32,8 +32,10 @@ class MessagesTest {
 
     @ParameterizedTest
     @EnumSource(InvalidEmailException.Reason.class)
-    void everyRefusedAddressReasonHasASentence(InvalidEmailException.Reason reason) {
-        assertThat(messages.get("email.invalid." + reason.name())).isNotBlank();
+    void everyRefusedAddressReasonHasASentenceTheEnglishOneBeingTheProtocols(InvalidEmailException.Reason reason) {
+        assertThat(messages.invalidEmail(reason)).isNotBlank().isEqualTo(reason.sentence());
+        Messages german = Messages.load(com.example.signin.fx.UiLanguage.GERMAN);
+        assertThat(german.invalidEmail(reason)).isNotBlank().isNotEqualTo(reason.sentence());
     }
 
     @Test
@@ -88,7 +90,11 @@ class MessagesTest {
         java.util.Properties english = bundleFile("messages.properties");
         java.util.Properties german = bundleFile("messages_de.properties");
 
-        assertThat(german.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        java.util.Set<String> translatedFromProtocol = java.util.Arrays.stream(InvalidEmailException.Reason.values())
+                .map(r -> "email.invalid." + r.name()).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> expected = new java.util.TreeSet<>(english.stringPropertyNames());
+        expected.addAll(translatedFromProtocol);
+        assertThat(new java.util.TreeSet<>(german.stringPropertyNames())).isEqualTo(expected);
         Pattern argument = Pattern.compile("\\{(\\d)");
         for (String key : english.stringPropertyNames()) {
             assertThat(arguments(argument, german.getProperty(key))).as(key).isEqualTo(arguments(argument, english.getProperty(key)));

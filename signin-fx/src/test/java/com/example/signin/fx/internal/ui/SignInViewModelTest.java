@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.ui;
 
+import com.example.signin.protocol.InvalidEmailException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.internal.client.LinkRequest;
@@ -30,16 +31,16 @@ class SignInViewModelTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "alice,                   email.invalid.MISSING_AT",
-            "alice@,                  email.invalid.BAD_DOMAIN",
-            "alice@localhost,         email.invalid.BAD_DOMAIN",
-            "al..ice@example.com,     email.invalid.BAD_LOCAL_PART",
-            "'\"al ice\"@example.com', email.invalid.UNSUPPORTED_LOCAL_PART",
+            "alice,                   MISSING_AT",
+            "alice@,                  BAD_DOMAIN",
+            "alice@localhost,         BAD_DOMAIN",
+            "al..ice@example.com,     BAD_LOCAL_PART",
+            "'\"al ice\"@example.com', UNSUPPORTED_LOCAL_PART",
     })
-    void anInvalidAddressIsExplainedAsItIsTyped(String typed, String key) {
+    void anInvalidAddressIsExplainedAsItIsTyped(String typed, InvalidEmailException.Reason reason) {
         viewModel.emailProperty().set(typed);
 
-        assertThat(viewModel.emailErrorProperty().get()).isEqualTo(messages.get(key));
+        assertThat(viewModel.emailErrorProperty().get()).isEqualTo(messages.invalidEmail(reason)).isEqualTo(reason.sentence());
         assertThat(viewModel.canSubmitBinding().get()).isFalse();
     }
 
@@ -56,7 +57,7 @@ class SignInViewModelTest {
     void submittingAnEmptyFieldSaysWhatToDoAndSendsNothing() {
         viewModel.submit();
 
-        assertThat(viewModel.emailErrorProperty().get()).isEqualTo(messages.get("email.invalid.EMPTY"));
+        assertThat(viewModel.emailErrorProperty().get()).isEqualTo(messages.invalidEmail(InvalidEmailException.Reason.EMPTY));
         assertThat(client.calls).isEmpty();
     }
 

@@ -88,7 +88,7 @@ class SignInWindowTest {
 
         robot.write("alice");
 
-        assertThat(text(robot, "#emailError")).isEqualTo(window.messages.get("email.invalid.MISSING_AT"));
+        assertThat(text(robot, "#emailError")).isEqualTo(window.messages.invalidEmail(com.example.signin.protocol.InvalidEmailException.Reason.MISSING_AT));
         assertThat(robot.lookup("#sendButton").queryButton().isDisabled()).isTrue();
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

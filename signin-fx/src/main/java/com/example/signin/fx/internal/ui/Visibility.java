@@ -3,10 +3,10 @@ package com.example.signin.fx.internal.ui;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Labeled;
 
-/** Bindings the views share. */
-final class Views {
+/** Which labels show: the visibility bindings the views share. */
+final class Visibility {
 
-    private Views() {
+    private Visibility() {
     }
 
     /** Shows {@code label} (and lets it take space) only while it has text. */

@@ -3,10 +3,10 @@ package com.example.signin.fx.internal.ui;
 import com.example.signin.fx.internal.client.SignInException;
 import org.slf4j.Logger;
 
-/** How the screens log a failed step: the problem name always, the cause only when unexpected. */
-final class Problems {
+/** How the screens log a failed step (the problem name always, the cause only when unexpected) and tell link problems apart. */
+final class FailureLog {
 
-    private Problems() {
+    private FailureLog() {
     }
 
     static void log(Logger log, String step, Exception failure) {
