@@ -20,8 +20,9 @@ public final class LinkArguments {
     }
 
     /**
-     * The link among {@code args}: the argument after {@code --}, else the last argument when it
-     * is not an option (does not start with {@code -}); empty when there is none.
+     * The link among {@code args}: the argument after {@code --}, else the first argument that is
+     * not an option (does not start with {@code -}) and holds {@code ://}; empty when there is none.
+     * Other arguments (the host's own options and values) are left alone, but none may follow the link.
      *
      * @param args the command line's arguments
      * @return the checked link, or empty
@@ -38,10 +39,12 @@ public final class LinkArguments {
                 return Optional.of(checked(all, i + 1));
             }
         }
-        if (all.length == 0 || all[all.length - 1].startsWith("-")) {
-            return Optional.empty();
+        for (int i = 0; i < all.length; i++) {
+            if (!all[i].startsWith("-") && all[i].contains("://")) {
+                return Optional.of(checked(all, i));
+            }
         }
-        return Optional.of(checked(all, all.length - 1));
+        return Optional.empty();
     }
 
     /**

@@ -17,11 +17,14 @@ class LinkArgumentsTest {
         assertThat(LinkArguments.find(List.of("--verbose", LINK))).contains(LINK);
         assertThat(LinkArguments.find(List.of())).isEmpty();
         assertThat(LinkArguments.find(List.of("--verbose"))).isEmpty();
+        assertThat(LinkArguments.find(List.of("--data-dir", "/home/alice/data"))).as("a host's option value").isEmpty();
     }
 
     @Test
     void aLinkFollowedByMoreOrHoldingAQuoteOrSpaceIsRefusedWithAReason() {
         assertThatThrownBy(() -> LinkArguments.find(List.of("--", LINK, "--config=\\\\host\\x.json")))
+                .hasMessageContaining("must be the last argument");
+        assertThatThrownBy(() -> LinkArguments.find(List.of(LINK, "--config=x")))
                 .hasMessageContaining("must be the last argument");
         assertThatThrownBy(() -> LinkArguments.find(List.of(LINK + "\" --x")))
                 .hasMessageContaining("never holds a quote or white space");

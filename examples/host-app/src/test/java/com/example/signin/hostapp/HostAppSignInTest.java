@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -44,18 +45,21 @@ class HostAppSignInTest {
     private final FxRobot robot = new FxRobot();
     private LocalBackend backend;
     private Stage stage;
+    private Application host;
 
     @BeforeEach
     void startBackendAndHost() throws Exception {
         backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(root.resolve("backend")).port(0).build());
         System.setProperty("host.config", root.resolve("backend").resolve(LocalBackend.ENDPOINTS_FILE).toString());
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(HostApp.class);
+        host = FxToolkit.setupApplication(HostApp.class);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(FxToolkit.toolkitContext().getApplicationFixture());
+        if (host != null) {
+            FxToolkit.cleanupApplication(host);
+        }
         FxToolkit.cleanupStages();
         System.clearProperty("host.config");
         if (backend != null) {

@@ -88,7 +88,8 @@ public final class Benchmarks {
         Path base = Path.of(System.getProperty("bench.basedir", "system-tests"));
         String cp = Files.readString(base.resolve("target/bench-classpath.txt")).strip()
                 + java.io.File.pathSeparator + base.resolve("target/test-classes")
-                + java.io.File.pathSeparator + base.resolve("../desktop-app/target/test-classes").normalize();
+                + java.io.File.pathSeparator + base.resolve("../desktop-app/target/test-classes").normalize()
+                + java.io.File.pathSeparator + base.resolve("../signin-fx/target/test-classes").normalize();
         Path work = Files.createTempDirectory("signin-bench");
         Benchmarks b = new Benchmarks(work, runs, base.resolve("../lambdas/target/lambdas.jar").normalize(), cp);
         System.out.printf("Machine: %d CPUs, %s, JDK %s; load average at start %s%n", Runtime.getRuntime().availableProcessors(),

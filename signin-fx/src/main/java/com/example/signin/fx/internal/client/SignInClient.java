@@ -38,7 +38,7 @@ public interface SignInClient {
     Session completeSignIn(String link) throws SignInException;
 
     /**
-     * Completes the sign-in with the one-time code from the mail (issue 14), in canonical form
+     * Completes the sign-in with the one-time code from the mail, in canonical form
      * ({@code OneTimeCode.parse}): the same pending request and verifier as a link, the code as
      * the challenge's answer. Clears the pending request on success.
      */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This installation's stable random id, sent as {@code "deviceId"} with every sign-in request so
  * that the API keeps one cooldown and one pending link per address <em>and device</em>: another
- * device's request never replaces this one's link (issue 11).
+ * device's request never replaces this one's link.
  *
  * <p>16 bytes from {@link SecureRandom}, base64url without padding (exactly 22 characters), made
  * once and kept in {@value #FILE_NAME} in the data folder (0600, written atomically). It says
