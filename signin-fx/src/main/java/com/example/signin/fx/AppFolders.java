@@ -22,26 +22,54 @@ import java.util.Optional;
  */
 public record AppFolders(Path dataDir, Path configDir) {
 
-    /** The folder name under the OS's data and config folders. */
+    /** The desktop app's folder name under the OS's data and config folders. */
     public static final String APP_NAME = "magic-link-signin";
 
-    /** The folders of this process: its OS, environment and home folder. */
+    /**
+     * The desktop app's folders ({@value #APP_NAME}) for this process's OS, environment and home folder.
+     *
+     * @param dataDirOverride a data folder instead of the OS's, if any
+     * @return the folders
+     */
     public static AppFolders forCurrentUser(Optional<Path> dataDirOverride) {
         return forCurrentUser(APP_NAME, dataDirOverride);
     }
 
-    /** The folders of the app named {@code appName} for this process's OS, environment and home folder. */
+    /**
+     * The folders of the app named {@code appName} for this process's OS, environment and home folder.
+     *
+     * @param appName         the app's folder name
+     * @param dataDirOverride a data folder instead of the OS's, if any
+     * @return the folders
+     */
     public static AppFolders forCurrentUser(String appName, Optional<Path> dataDirOverride) {
         return resolve(appName, System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")),
                 dataDirOverride);
     }
 
-    /** The folders for the given OS name, environment and home folder. */
+    /**
+     * The desktop app's folders for the given OS name, environment and home folder.
+     *
+     * @param osName          the {@code os.name} property's value
+     * @param env             the environment variables
+     * @param home            the home folder
+     * @param dataDirOverride a data folder instead of the OS's, if any
+     * @return the folders
+     */
     public static AppFolders resolve(String osName, Map<String, String> env, Path home, Optional<Path> dataDirOverride) {
         return resolve(APP_NAME, osName, env, home, dataDirOverride);
     }
 
-    /** The folders of the app named {@code appName} for the given OS name, environment and home folder. */
+    /**
+     * The folders of the app named {@code appName} for the given OS name, environment and home folder.
+     *
+     * @param appName         the app's folder name
+     * @param osName          the {@code os.name} property's value
+     * @param env             the environment variables
+     * @param home            the home folder
+     * @param dataDirOverride a data folder instead of the OS's, if any
+     * @return the folders
+     */
     public static AppFolders resolve(String appName, String osName, Map<String, String> env, Path home,
             Optional<Path> dataDirOverride) {
         Os os = Os.of(osName);
@@ -63,8 +91,19 @@ public record AppFolders(Path dataDir, Path configDir) {
 
     /** The OS families whose conventions differ. */
     public enum Os {
-        LINUX, MACOS, WINDOWS;
+        /** Linux and other Unix: the XDG folders. */
+        LINUX,
+        /** macOS: {@code ~/Library/Application Support}. */
+        MACOS,
+        /** Windows: {@code %LOCALAPPDATA%} and {@code %APPDATA%}. */
+        WINDOWS;
 
+        /**
+         * The family of an {@code os.name}.
+         *
+         * @param osName the {@code os.name} property's value
+         * @return the family (Linux for anything unknown)
+         */
         public static Os of(String osName) {
             String name = osName.toLowerCase(Locale.ROOT);
             if (name.startsWith("windows")) {
@@ -76,6 +115,11 @@ public record AppFolders(Path dataDir, Path configDir) {
             return LINUX;
         }
 
+        /**
+         * This process's OS family.
+         *
+         * @return the family
+         */
         public static Os current() {
             return of(System.getProperty("os.name", ""));
         }
@@ -99,7 +143,13 @@ public record AppFolders(Path dataDir, Path configDir) {
         };
     }
 
-    /** {@code $XDG_DATA_HOME}, or {@code ~/.local/share} when unset or not absolute (as the spec says). */
+    /**
+     * {@code $XDG_DATA_HOME}, or {@code ~/.local/share} when unset or not absolute (as the spec says).
+     *
+     * @param env  the environment variables
+     * @param home the home folder
+     * @return the folder
+     */
     public static Path xdgDataHome(Map<String, String> env, Path home) {
         return envPath(env, "XDG_DATA_HOME").orElse(home.resolve(".local").resolve("share"));
     }

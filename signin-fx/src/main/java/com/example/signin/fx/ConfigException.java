@@ -5,10 +5,21 @@ public final class ConfigException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A problem without a cause.
+     *
+     * @param message the sentence: which file, which key, what to fix
+     */
     public ConfigException(String message) {
         super(message);
     }
 
+    /**
+     * A problem with its cause.
+     *
+     * @param message the sentence: which file, which key, what to fix
+     * @param cause   what failed underneath
+     */
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -24,13 +24,25 @@ public record LauncherCommand(Path program, List<String> programArguments, List<
     /** The system property a jpackage launcher sets to its own path. */
     static final String JPACKAGE_APP_PATH = "jpackage.app-path";
 
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @throws NullPointerException when a part is missing
+     */
     public LauncherCommand {
         Objects.requireNonNull(program, "program");
         programArguments = List.copyOf(programArguments);
         appArgs = List.copyOf(appArgs);
     }
 
-    /** {@code java [jvmOptions] mainClass [appArgs]}. */
+    /**
+     * {@code java [jvmOptions] mainClass [appArgs]}.
+     *
+     * @param java       the {@code java} binary
+     * @param jvmOptions options before the main class
+     * @param mainClass  the class whose {@code main} gets the link
+     * @param appArgs    the app's arguments before the link
+     */
     public LauncherCommand(Path java, List<String> jvmOptions, String mainClass, List<String> appArgs) {
         this(java, concat(jvmOptions, List.of(Objects.requireNonNull(mainClass, "mainClass"))), appArgs);
     }
@@ -38,6 +50,10 @@ public record LauncherCommand(Path program, List<String> programArguments, List<
     /**
      * The command of this very process, with {@code appArgs} after it: its jpackage launcher when
      * it was started by one, else its JVM with the class path and {@code mainClass}.
+     *
+     * @param mainClass the class whose {@code main} gets the link
+     * @param appArgs   the app's arguments before the link
+     * @return the command
      */
     public static LauncherCommand ofCurrentProcess(String mainClass, List<String> appArgs) {
         String appPath = System.getProperty(JPACKAGE_APP_PATH);
@@ -67,7 +83,11 @@ public record LauncherCommand(Path program, List<String> programArguments, List<
         return new LauncherCommand(java, options, mainClass, appArgs);
     }
 
-    /** The whole command line, link excluded (and the {@code --} before it). */
+    /**
+     * The whole command line, link excluded (and the {@code --} before it).
+     *
+     * @return the program and its arguments
+     */
     public List<String> commandLine() {
         List<String> all = new ArrayList<>();
         all.add(program.toString());

@@ -9,6 +9,13 @@ import java.util.Optional;
  * Where the app finds its backend: the outputs of {@code cdk deploy --outputs-file}, or the
  * {@code endpoints.json} of the embedded local backend (which adds the last two fields).
  *
+ * @param region          the AWS region of the user pool
+ * @param userPoolId      the user pool
+ * @param clientId        its app client (public, no secret)
+ * @param apiUrl          the sign-in API's base URL
+ * @param linkBase        where the link page lives (https, or http on loopback)
+ * @param issuer          the user pool's token issuer
+ * @param scheme          the links' URL scheme, reverse-DNS
  * @param cognitoEndpoint the user pool endpoint to use instead of AWS's, local backend only
  * @param mailboxUrl      the local mailbox page, local backend only
  */
@@ -23,6 +30,11 @@ public record MagicLinkConfig(
         Optional<String> cognitoEndpoint,
         Optional<String> mailboxUrl) {
 
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException when a part is missing
+     */
     public MagicLinkConfig {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(userPoolId, "userPoolId");
@@ -48,12 +60,20 @@ public record MagicLinkConfig(
         return new ClientConfigReader().read(file);
     }
 
-    /** The JWKS of the pool, where Cognito (and the local backend) publish it. */
+    /**
+     * The JWKS of the pool, where Cognito (and the local backend) publish it.
+     *
+     * @return the URL
+     */
     public String jwksUrl() {
         return issuer + "/.well-known/jwks.json";
     }
 
-    /** Whether this is the embedded local backend rather than AWS. */
+    /**
+     * Whether this is the embedded local backend rather than AWS.
+     *
+     * @return true for the local backend
+     */
     public boolean isLocal() {
         return cognitoEndpoint.isPresent();
     }

@@ -1,24 +1,14 @@
 package com.example.signin.fx;
 
-import com.example.signin.fx.internal.client.CognitoSignInClient;
-import com.example.signin.fx.internal.config.ClientConfigReader;
 import com.example.signin.fx.internal.platform.IncomingLinks;
-import com.example.signin.fx.internal.platform.MacOpenUriHandler;
 import com.example.signin.fx.internal.platform.PrivateFiles;
 import com.example.signin.fx.internal.platform.SingleInstance;
-import com.example.signin.fx.internal.ui.AppContext;
-import com.example.signin.fx.internal.ui.BackendInfo;
-import com.example.signin.fx.internal.ui.FxTaskExecutor;
-import com.example.signin.fx.internal.ui.MacWakeSignal;
-import com.example.signin.fx.internal.ui.MainWindowView;
-import com.example.signin.fx.internal.ui.MainWindowViewModel;
-import com.example.signin.fx.internal.ui.Messages;
+import com.example.signin.fx.internal.runtime.SignInRuntime;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,7 +48,6 @@ public final class MagicLinkSignIn implements AutoCloseable {
 
     /** How long a cold start keeps handing its link to a first copy that is still starting. */
     static final Duration HANDOFF_WAIT = Duration.ofSeconds(15);
-    private static final Logger LOG = LoggerFactory.getLogger(MagicLinkSignIn.class);
 
     /**
      * Thrown by {@link Builder#build()} when another copy of the app already runs on the data
@@ -90,41 +74,11 @@ public final class MagicLinkSignIn implements AutoCloseable {
         }
     }
 
-    private final DesktopEnvironment environment;
-    private final UiLanguage language;
-    private final IncomingLinks links;
-    private final SingleInstance instance;
-    private final CognitoSignInClient client;
-    private final BackendInfo backend;
-    private final Consumer<String> browser;
-    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
-    private final ObjectProperty<Node> signedInContent = new SimpleObjectProperty<>(this, "signedInContent");
-    private FxTaskExecutor executor;
-    private MainWindowViewModel viewModel;
-    private Parent view;
+    /** Everything behind the facade; it alone touches JavaFX, so {@link #handOff} loads none. */
+    private final SignInRuntime runtime;
 
-    private MagicLinkSignIn(Builder builder, DesktopEnvironment environment, CompletableFuture<MagicLinkConfig> config,
-            boolean local, SingleInstance instance, IncomingLinks links) {
-        this.environment = environment;
-        this.language = builder.language;
-        this.links = links;
-        this.instance = instance;
-        this.browser = builder.browser;
-        Path dataDir = environment.folders().dataDir();
-        this.client = CognitoSignInClient.forDataDir(config, dataDir, language.locale());
-        this.backend = local ? new BackendInfo(true, config.thenApply(c -> c.mailboxUrl().map(URI::create))) : BackendInfo.aws();
-        if (builder.registerScheme) {
-            config.thenAcceptAsync(c -> {
-                try {
-                    new SchemeHandler(environment, c.scheme()).registerOnFirstRun();
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("The {}:// registration failed ({}); paste links into the app instead", c.scheme(), e.toString());
-                }
-            });
-        }
-        if (environment.os() == AppFolders.Os.MACOS) {
-            MacOpenUriHandler.install(links);
-        }
+    private MagicLinkSignIn(SignInRuntime runtime) {
+        this.runtime = runtime;
     }
 
     /**
@@ -160,21 +114,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      * @throws IllegalStateException when called off the JavaFX application thread
      */
     public Node view() {
-        requireFxThread();
-        if (view == null) {
-            executor = new FxTaskExecutor();
-            Messages messages = Messages.load(language);
-            viewModel = new MainWindowViewModel(new AppContext(client, links, backend, environment.folders().dataDir()),
-                    executor, messages, Clock.systemDefaultZone(), browser::accept);
-            if (environment.os() == AppFolders.Os.MACOS) {
-                MacWakeSignal.install(() -> executor.runOnUi(viewModel::computerWokeUp));
-            }
-            viewModel.signedIn().hostContentProperty().bind(signedInContent);
-            session.bind(viewModel.sessionProperty());
-            view = MainWindowView.load(viewModel, messages);
-            viewModel.start();
-        }
-        return view;
+        return runtime.view();
     }
 
     /**
@@ -183,7 +123,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      * @return the heading
      */
     public String title() {
-        return Messages.load(language).get("app.title");
+        return runtime.title();
     }
 
     /**
@@ -193,7 +133,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      * @return the read-only property
      */
     public ReadOnlyObjectProperty<Session> session() {
-        return session.getReadOnlyProperty();
+        return runtime.session();
     }
 
     /**
@@ -203,7 +143,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      * @return the property
      */
     public ObjectProperty<Node> signedInContent() {
-        return signedInContent;
+        return runtime.signedInContent();
     }
 
     /**
@@ -213,7 +153,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      * @return the token, or empty while nobody is signed in
      */
     public Optional<String> accessToken() {
-        return client.accessToken();
+        return runtime.accessToken();
     }
 
     /**
@@ -223,11 +163,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      * @throws IllegalStateException when called off the JavaFX thread or before {@link #view()}
      */
     public void signOut() {
-        requireFxThread();
-        if (viewModel == null) {
-            throw new IllegalStateException("Place view() in the scene before signing out");
-        }
-        viewModel.signedIn().signOut();
+        runtime.signOut();
     }
 
     /**
@@ -236,17 +172,7 @@ public final class MagicLinkSignIn implements AutoCloseable {
      */
     @Override
     public void close() {
-        instance.close();
-        client.close();
-        if (executor != null) {
-            executor.close();
-        }
-    }
-
-    private static void requireFxThread() {
-        if (!Platform.isFxApplicationThread()) {
-            throw new IllegalStateException("Call this on the JavaFX application thread");
-        }
+        runtime.close();
     }
 
     /** Builds a {@link MagicLinkSignIn}. Use it on any one thread. */
@@ -417,10 +343,10 @@ public final class MagicLinkSignIn implements AutoCloseable {
                 throw new UncheckedIOException("The data folder " + dataDir + " cannot be used: " + e.getMessage(), e);
             }
             link.ifPresent(l -> {
-                LOG.info("Started with a sign-in link");
+                LoggerFactory.getLogger(MagicLinkSignIn.class).info("Started with a sign-in link");
                 links.deliver(l);
             });
-            return new MagicLinkSignIn(this, env, config, local, instance, links);
+            return new MagicLinkSignIn(new SignInRuntime(env, config, local, language, browser, registerScheme, instance, links));
         }
 
         /** The class the JVM was started with, which the OS should run again with a link. */
@@ -435,10 +361,10 @@ public final class MagicLinkSignIn implements AutoCloseable {
                     if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
                         Desktop.getDesktop().browse(URI.create(url));
                     } else {
-                        LOG.info("No browser to open {}; open it by hand", url);
+                        LoggerFactory.getLogger(MagicLinkSignIn.class).info("No browser to open {}; open it by hand", url);
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("Cannot open {}: {}", url, e.toString());
+                    LoggerFactory.getLogger(MagicLinkSignIn.class).warn("Cannot open {}: {}", url, e.toString());
                 }
             });
         }

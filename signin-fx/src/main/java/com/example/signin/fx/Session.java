@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A signed-in session, after the ID token was validated.
+ * A signed-in session, after the ID token was validated: who is signed in and until when. The
+ * tokens themselves stay inside the library ({@link MagicLinkSignIn#accessToken()} gives the
+ * access token for the host's own API calls).
  *
  * @param email        the verified address from the ID token
  * @param expiresAt    when the current ID token expires (the app refreshes before that)
@@ -12,6 +14,11 @@ import java.util.Objects;
  */
 public record Session(String email, Instant expiresAt, TokenStorage tokenStorage) {
 
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException when a part is missing
+     */
     public Session {
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The languages the app's screens speak (resource bundles {@code messages.properties} and
- * {@code messages_de.properties}). Chosen from the OS locale; {@code --locale} overrides it. The
+ * The languages the sign-in screens speak. A host chooses one (by default the OS locale's); the
  * same choice goes to the sign-in request's {@code locale}, so the mail speaks it too.
  */
 public enum UiLanguage {
+    /** English (also for any locale without a translation). */
     ENGLISH("en", Locale.ENGLISH),
+    /** German, for any German locale. */
     GERMAN("de", Locale.GERMAN);
 
     private final String tag;
@@ -22,21 +23,41 @@ public enum UiLanguage {
         this.locale = locale;
     }
 
+    /**
+     * The language's tag.
+     *
+     * @return {@code en} or {@code de}
+     */
     public String tag() {
         return tag;
     }
 
+    /**
+     * The locale times are written in and the mail is asked for.
+     *
+     * @return the locale
+     */
     public Locale locale() {
         return locale;
     }
 
-    /** The language for the OS's {@code locale}: German for any German locale, else English. */
+    /**
+     * The language for the OS's {@code locale}: German for any German locale, else English.
+     *
+     * @param locale the OS's locale
+     * @return the language
+     */
     public static UiLanguage forLocale(Locale locale) {
         return Arrays.stream(values()).filter(l -> l.locale.getLanguage().equals(locale.getLanguage())).findFirst()
                 .orElse(ENGLISH);
     }
 
-    /** The language named by {@code --locale} ({@code de}, {@code en}, any case, a region such as de-AT allowed). */
+    /**
+     * The language named by a tag ({@code de}, {@code en}, any case, a region such as de-AT allowed).
+     *
+     * @param tag the tag, may be null
+     * @return the language, or empty for a blank or unknown tag
+     */
     public static Optional<UiLanguage> fromTag(String tag) {
         if (tag == null || tag.isBlank()) {
             return Optional.empty();
@@ -45,7 +66,11 @@ public enum UiLanguage {
         return Arrays.stream(values()).filter(l -> l.tag.equals(language)).findFirst();
     }
 
-    /** "de, en": what {@code --locale} takes. */
+    /**
+     * The tags there are, for a sentence that lists them.
+     *
+     * @return "de, en"
+     */
     public static String tags() {
         return Arrays.stream(values()).map(UiLanguage::tag).sorted().collect(Collectors.joining(", "));
     }

@@ -1,6 +1,7 @@
 package com.example.signin.fx;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,5 +23,11 @@ class LibraryBoundaryTest {
                 .resideInAnyPackage("com.example.signin.desktop..", "com.example.signin.local..", "com.example.signin.hostapp..")
                 .because("signin-fx is a library for any JavaFX host; hosts depend on it, never the other way")
                 .check(LIBRARY);
+    }
+
+    @Test
+    void theInternalPartsFormNoCycle() {
+        // client uses platform (stores) and config; ui uses client and platform; none uses a part that uses it back.
+        slices().matching("com.example.signin.fx.internal.(*)..").should().beFreeOfCycles().check(LIBRARY);
     }
 }

@@ -135,12 +135,12 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                     + pending.file() + ": " + e.getMessage(), e);
         }
         LOG.info("Link requested for {}", address);
-        return request.toLinkRequest();
+        return LinkRequest.of(request);
     }
 
     @Override
     public Optional<LinkRequest> pendingRequest() {
-        return pending.load().filter(p -> !p.isExpiredAt(clock.instant())).map(PendingSignIn::toLinkRequest);
+        return pending.load().filter(p -> !p.isExpiredAt(clock.instant())).map(LinkRequest::of);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.client;
 
+import com.example.signin.fx.internal.platform.PendingSignIn;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,5 +19,10 @@ public record LinkRequest(String email, Instant requestedAt, Instant expiresAt, 
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(resendAllowedAt, "resendAllowedAt");
+    }
+
+    /** What the screens see of a stored request: everything but the verifier. */
+    static LinkRequest of(PendingSignIn pending) {
+        return new LinkRequest(pending.email(), pending.requestedAt(), pending.expiresAt(), pending.resendAllowedAt());
     }
 }

@@ -3,6 +3,7 @@ package com.example.signin.fx.internal.config;
 import com.example.signin.fx.ConfigException;
 import com.example.signin.fx.MagicLinkConfig;
 
+import com.example.signin.protocol.ClientConfigKeys;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +23,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a {@link MagicLinkConfig} from the JSON that {@code cdk deploy --outputs-file} writes
- * ({@code {"StackName": {"userPoolId": ..., ...}}}) or from a flat object with the same keys
+ * ({@code {"StackName": {"userPoolId": ..., ...}}}, keys: protocol's {@link ClientConfigKeys}) or from a flat object with the same keys
  * (the local backend's {@code endpoints.json}). Every problem is reported with the file and the
  * key, in a sentence a person can act on.
  */
 public final class ClientConfigReader {
 
-    static final List<String> REQUIRED = List.of("region", "userPoolId", "clientId", "apiUrl", "linkBase", "issuer", "scheme");
     private static final long MAX_FILE_BYTES = 1 << 20;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
@@ -66,7 +66,7 @@ public final class ClientConfigReader {
         JsonNode outputs = findOutputs(root, source);
         Map<String, String> values = new java.util.HashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String key : REQUIRED) {
+        for (String key : ClientConfigKeys.REQUIRED) {
             JsonNode node = outputs.get(key);
             if (node == null || !node.isTextual() || node.asText().isBlank()) {
                 missing.add(key);
@@ -78,34 +78,37 @@ public final class ClientConfigReader {
             throw new ConfigException("The configuration file " + source + " lacks " + String.join(", ", missing)
                     + ". Use the file written by 'cdk deploy --outputs-file'.");
         }
-        check(REGION.matcher(values.get("region")).matches(), source, "region", "an AWS region like eu-west-1");
-        check(USER_POOL_ID.matcher(values.get("userPoolId")).matches(), source, "userPoolId", "a user pool id like eu-west-1_AbC123");
-        check(CLIENT_ID.matcher(values.get("clientId")).matches(), source, "clientId", "an app client id");
-        String apiUrl = stripSlash(values.get("apiUrl"));
-        String linkBase = stripSlash(values.get("linkBase"));
-        String issuer = stripSlash(values.get("issuer"));
-        Optional<String> cognitoEndpoint = optionalUrl(outputs, "cognitoEndpoint", source);
-        Optional<String> mailboxUrl = optionalUrl(outputs, "mailboxUrl", source);
+        check(REGION.matcher(values.get(ClientConfigKeys.REGION)).matches(), source, ClientConfigKeys.REGION,
+                "an AWS region like eu-west-1");
+        check(USER_POOL_ID.matcher(values.get(ClientConfigKeys.USER_POOL_ID)).matches(), source, ClientConfigKeys.USER_POOL_ID,
+                "a user pool id like eu-west-1_AbC123");
+        check(CLIENT_ID.matcher(values.get(ClientConfigKeys.CLIENT_ID)).matches(), source, ClientConfigKeys.CLIENT_ID, "an app client id");
+        String apiUrl = stripSlash(values.get(ClientConfigKeys.API_URL));
+        String linkBase = stripSlash(values.get(ClientConfigKeys.LINK_BASE));
+        String issuer = stripSlash(values.get(ClientConfigKeys.ISSUER));
+        Optional<String> cognitoEndpoint = optionalUrl(outputs, ClientConfigKeys.COGNITO_ENDPOINT, source);
+        Optional<String> mailboxUrl = optionalUrl(outputs, ClientConfigKeys.MAILBOX_URL, source);
         boolean local = cognitoEndpoint.isPresent();
-        checkUrl(apiUrl, source, "apiUrl", local);
-        checkUrl(issuer, source, "issuer", local);
+        checkUrl(apiUrl, source, ClientConfigKeys.API_URL, local);
+        checkUrl(issuer, source, ClientConfigKeys.ISSUER, local);
         try {
-            new MagicLinkFormat(values.get("scheme"), linkBase);
+            new MagicLinkFormat(values.get(ClientConfigKeys.SCHEME), linkBase);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("The configuration file " + source + " has a bad scheme or linkBase: " + e.getMessage(), e);
         }
-        return new MagicLinkConfig(values.get("region"), values.get("userPoolId"), values.get("clientId"), apiUrl, linkBase,
-                issuer, values.get("scheme"), cognitoEndpoint, mailboxUrl);
+        return new MagicLinkConfig(values.get(ClientConfigKeys.REGION), values.get(ClientConfigKeys.USER_POOL_ID),
+                values.get(ClientConfigKeys.CLIENT_ID), apiUrl, linkBase, issuer, values.get(ClientConfigKeys.SCHEME),
+                cognitoEndpoint, mailboxUrl);
     }
 
     private static JsonNode findOutputs(JsonNode root, String source) throws ConfigException {
-        if (root.has("userPoolId")) {
+        if (root.has(ClientConfigKeys.USER_POOL_ID)) {
             return root;
         }
         List<JsonNode> stacks = new ArrayList<>();
         for (Iterator<JsonNode> it = root.elements(); it.hasNext(); ) {
             JsonNode child = it.next();
-            if (child.isObject() && child.has("userPoolId")) {
+            if (child.isObject() && child.has(ClientConfigKeys.USER_POOL_ID)) {
                 stacks.add(child);
             }
         }

@@ -1,6 +1,5 @@
 package com.example.signin.fx.internal.platform;
 
-import com.example.signin.fx.internal.client.LinkRequest;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,11 +16,6 @@ public record PendingSignIn(String email, String verifier, Instant requestedAt, 
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(resendAllowedAt, "resendAllowedAt");
-    }
-
-    /** What the screens see: everything but the verifier. */
-    public LinkRequest toLinkRequest() {
-        return new LinkRequest(email, requestedAt, expiresAt, resendAllowedAt);
     }
 
     public boolean isExpiredAt(Instant now) {
