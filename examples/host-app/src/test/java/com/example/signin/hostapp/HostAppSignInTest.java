@@ -49,6 +49,17 @@ class HostAppSignInTest {
 
     @BeforeEach
     void startBackendAndHost() throws Exception {
+        // The host's data folder is under target/ (the surefire XDG_DATA_HOME): start each run as a first run.
+        String xdgData = System.getenv("XDG_DATA_HOME");
+        if (xdgData == null || !xdgData.contains("target")) {
+            throw new IllegalStateException("Run this test through Maven, whose surefire points XDG_DATA_HOME into target/");
+        }
+        Path data = Path.of(xdgData, HostApp.NAME);
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(root.resolve("backend")).port(0).build());
         System.setProperty("host.config", root.resolve("backend").resolve(LocalBackend.ENDPOINTS_FILE).toString());
         stage = FxToolkit.registerPrimaryStage();

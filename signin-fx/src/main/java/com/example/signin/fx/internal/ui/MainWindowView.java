@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -58,7 +59,15 @@ public final class MainWindowView {
         MainWindowView view = new MainWindowView(viewModel, messages);
         Parent root = FxResources.loadView("MainWindow.fxml", view, messages);
         root.getStylesheets().add(FxResources.url("app.css").toExternalForm());
+        if (needsFallbackColors(Application.getUserAgentStylesheet())) {
+            root.getStylesheets().add(FxResources.url("fallback-colors.css").toExternalForm());
+        }
         return root;
+    }
+
+    /** Whether the host's theme ({@code userAgentStylesheet}, null for Modena) lacks the AtlantaFX colours app.css uses. */
+    static boolean needsFallbackColors(String userAgentStylesheet) {
+        return userAgentStylesheet == null || !userAgentStylesheet.contains("atlantafx");
     }
 
     private void add(Screen screen, String fxml, Supplier<ScreenView> controller) {
