@@ -25,6 +25,12 @@ public record DesktopEnvironment(String appName, AppFolders folders, Map<String,
     /**
      * Checks the parts.
      *
+     * @param appName the app's folder name
+     * @param folders the app's data and config folders
+     * @param variables the environment variables
+     * @param home the home folder
+     * @param os the OS family
+     * @param launcher the command the OS runs with a link
      * @throws NullPointerException when a part is missing
      */
     public DesktopEnvironment {

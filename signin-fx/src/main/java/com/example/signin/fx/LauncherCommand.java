@@ -27,6 +27,9 @@ public record LauncherCommand(Path program, List<String> programArguments, List<
     /**
      * Checks the parts and copies the lists.
      *
+     * @param program the executable
+     * @param programArguments what the executable needs before the app's arguments
+     * @param appArgs the app's arguments before the link
      * @throws NullPointerException when a part is missing
      */
     public LauncherCommand {

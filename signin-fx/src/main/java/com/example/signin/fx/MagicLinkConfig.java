@@ -33,6 +33,15 @@ public record MagicLinkConfig(
     /**
      * Checks the parts.
      *
+     * @param region the AWS region
+     * @param userPoolId the user pool
+     * @param clientId the app client
+     * @param apiUrl the sign-in API's base URL
+     * @param linkBase where the link page lives
+     * @param issuer the token issuer
+     * @param scheme the links' URL scheme
+     * @param cognitoEndpoint the local user pool endpoint, if any
+     * @param mailboxUrl the local mailbox, if any
      * @throws NullPointerException when a part is missing
      */
     public MagicLinkConfig {

@@ -17,6 +17,9 @@ public record Session(String email, Instant expiresAt, TokenStorage tokenStorage
     /**
      * Checks the parts.
      *
+     * @param email the verified address
+     * @param expiresAt when the ID token expires
+     * @param tokenStorage where the refresh token is kept
      * @throws NullPointerException when a part is missing
      */
     public Session {
