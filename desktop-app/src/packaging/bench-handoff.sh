@@ -37,7 +37,7 @@ for variant in before after; do
 done
 update-desktop-database "$XDG_DATA_HOME/applications"
 
-java -cp "target/test-classes:target/classes:$slf4j" com.example.signin.desktop.platform.InstanceProbe \
+java -cp "../signin-fx/target/test-classes:../signin-fx/target/classes:$slf4j" com.example.signin.fx.internal.platform.InstanceProbe \
   "$XDG_DATA_HOME/magic-link-signin" > "$work/probe.out" 2> /dev/null &
 probe=$!
 while ! grep -q INSTANCE "$work/probe.out"; do sleep 0.1; done

@@ -2,8 +2,7 @@ package com.example.signin.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
+import com.example.signin.fx.MagicLinkConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class OutputsConfigTest {
         Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(Map.of(SignInApp.STACK_NAME, outputs)));
 
-        ClientConfig config = new ClientConfigReader().read(file);
+        MagicLinkConfig config = MagicLinkConfig.read(file);
 
         assertThat(config.region()).isEqualTo(REGION);
         assertThat(config.userPoolId()).isEqualTo(POOL_ID);

@@ -1,42 +1,38 @@
 package com.example.signin.desktop;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.config.ConfigException;
-import com.example.signin.desktop.platform.AppFolders;
+import com.example.signin.desktop.api.MeClient;
 import com.example.signin.desktop.platform.AppLogging;
 import com.example.signin.desktop.platform.EmbeddedBackend;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.platform.PrivateFiles;
-import com.example.signin.desktop.platform.SchemeRegistrar;
-import com.example.signin.desktop.platform.SingleInstance;
 import com.example.signin.desktop.ui.DesktopApp;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.ConfigException;
+import com.example.signin.fx.DesktopEnvironment;
+import com.example.signin.fx.HandOff;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.MagicLinkSignIn;
+import com.example.signin.fx.SchemeHandler;
+import com.example.signin.fx.UiLanguage;
 import java.io.IOException;
-import java.net.URI;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes this process the app: logging into the data folder, the single-instance socket, the
- * configuration (or the embedded local backend), the sign-in client, scheme registration, and
- * then the window. Everything the screens need is built before JavaFX starts; the local backend
- * and the scheme registration run in the background so the window does not wait for them.
+ * Makes this process the app: logging into the data folder, the configuration (or the embedded
+ * local backend), then the sign-in library ({@link MagicLinkSignIn}: the single-instance socket,
+ * the client, scheme registration on the first run) and the window. Everything is built before
+ * JavaFX starts; the local backend and the scheme registration run in the background so the
+ * window does not wait for them.
  */
 public final class AppStartup {
-
-    /** How long a second cold start keeps handing its link to a first one that is still binding. */
-    static final Duration HANDOFF_WAIT = Duration.ofSeconds(15);
 
     /** The system property naming a configuration file that came with the installation (read last). */
     public static final String BUNDLED_CONFIG_PROPERTY = "signin.bundledConfig";
@@ -57,18 +53,6 @@ public final class AppStartup {
         }
     }
 
-    /** Where the start-up runs: the folders, the environment (for XDG variables), and the command the OS re-runs. */
-    public record Environment(AppFolders folders, Map<String, String> variables, Path home, AppFolders.Os os,
-            LauncherCommand launcher) {
-        public Environment {
-            Objects.requireNonNull(folders, "folders");
-            variables = Map.copyOf(variables);
-            Objects.requireNonNull(home, "home");
-            Objects.requireNonNull(os, "os");
-            Objects.requireNonNull(launcher, "launcher");
-        }
-    }
-
     private AppStartup() {
     }
 
@@ -76,8 +60,9 @@ public final class AppStartup {
     static int run(LaunchArguments arguments, AppFolders folders) {
         List<String> appArgs = new ArrayList<>(List.of("--data-dir", folders.dataDir().toString()));
         arguments.config().ifPresent(c -> appArgs.addAll(List.of("--config", c.toAbsolutePath().toString())));
-        Environment environment = new Environment(folders, System.getenv(), Path.of(System.getProperty("user.home")),
-                AppFolders.Os.current(), LauncherCommand.ofCurrentProcess(Main.class.getName(), appArgs));
+        DesktopEnvironment environment = new DesktopEnvironment(AppFolders.APP_NAME, folders, System.getenv(),
+                Path.of(System.getProperty("user.home")), AppFolders.Os.current(),
+                LauncherCommand.ofCurrentProcess(Main.class.getName(), appArgs));
         Outcome outcome = start(arguments, environment);
         if (outcome.app() == null) {
             if (!outcome.message().isEmpty()) {
@@ -86,10 +71,7 @@ public final class AppStartup {
             return outcome.exitCode();
         }
         try (RunningApp app = outcome.app()) {
-            if (environment.os() == AppFolders.Os.MACOS) {
-                MacOpenUriHandler.install(app.context().links());
-            }
-            DesktopApp.launch(app.context(), app.language());
+            DesktopApp.launch(app.signIn(), app.me(), app.language(), app.dataDir());
         } catch (RuntimeException e) {
             LOG.error("The app stopped on an unexpected error", e);
             return 1;
@@ -103,17 +85,17 @@ public final class AppStartup {
      * it afterwards), or an exit code when this process is done (link handed over, scheme
      * (un)registered, a configuration that cannot be used).
      */
-    public static Outcome start(LaunchArguments arguments, Environment environment) {
+    public static Outcome start(LaunchArguments arguments, DesktopEnvironment environment) {
         Path dataDir = environment.folders().dataDir();
         try {
-            PrivateFiles.createPrivateDirectory(dataDir);
+            environment.folders().createPrivateDataDir();
         } catch (IOException e) {
             return Outcome.exit(2, "The data folder " + dataDir + " cannot be created: " + e.getMessage());
         }
         Path log = AppLogging.configure(dataDir);
         LOG.info("Starting; data folder {}, log {}", dataDir, log);
 
-        Optional<ClientConfig> config;
+        Optional<MagicLinkConfig> config;
         try {
             config = readConfig(arguments, environment.folders());
         } catch (ConfigException e) {
@@ -122,8 +104,8 @@ public final class AppStartup {
         }
 
         if (arguments.registerScheme() || arguments.unregisterScheme()) {
-            String scheme = config.map(ClientConfig::scheme).orElse(EmbeddedBackend.SCHEME);
-            SchemeRegistrar registrar = registrar(environment, scheme);
+            String scheme = config.map(MagicLinkConfig::scheme).orElse(EmbeddedBackend.SCHEME);
+            SchemeHandler registrar = new SchemeHandler(environment, scheme);
             try {
                 if (arguments.registerScheme()) {
                     registrar.register();
@@ -144,87 +126,76 @@ public final class AppStartup {
                     + "(This installation was built without the local backend.)");
         }
 
-        IncomingLinks links = new IncomingLinks();
-        SingleInstance instance;
+        UiLanguage language = arguments.language().orElseGet(() -> UiLanguage.forLocale(Locale.getDefault()));
+        LOG.info("Speaking {} ({})", language.tag(), arguments.language().isPresent() ? "--locale" : "the OS locale");
+        CompletableFuture<MagicLinkConfig> ready = config.map(CompletableFuture::completedFuture)
+                .orElseGet(CompletableFuture::new);
+        MagicLinkSignIn.Builder builder = MagicLinkSignIn.builder()
+                .environment(environment)
+                .language(language)
+                .arguments(arguments.link().map(link -> List.of("--", link)).orElse(List.of()))
+                .browser(DesktopApp::showDocument)
+                // The .deb's postinst (Linux) or the bundle's Info.plist (macOS) registered the scheme.
+                .registerSchemeOnFirstRun(!Boolean.getBoolean(INSTALLER_REGISTERS_SCHEME_PROPERTY));
+        if (config.isPresent()) {
+            builder.config(config.get());
+        } else {
+            builder.localBackend(ready);
+        }
+        MagicLinkSignIn signIn;
         try {
-            SingleInstance.Claim claim = SingleInstance.claim(dataDir, arguments.link(), links::deliver, links::raiseWindow,
-                    HANDOFF_WAIT);
-            if (claim instanceof SingleInstance.Claim.HandedOff) {
+            signIn = builder.build();
+        } catch (MagicLinkSignIn.AlreadyRunningException e) {
+            if (e.result() == HandOff.Result.REFUSED) {
+                return Outcome.exit(2, HandOff.REFUSED_SENTENCE);
+            }
+            if (arguments.link().isPresent()) {
                 LOG.info("Handed the link to the running instance");
                 return Outcome.exit(0, "");
             }
-            if (claim instanceof SingleInstance.Claim.AlreadyRunning) {
-                LOG.info("Another copy of the app already runs on this data folder; asked it for its window");
-                return Outcome.exit(0, Main.alreadyRunning(dataDir));
-            }
-            if (claim instanceof SingleInstance.Claim.Refused) {
-                return Outcome.exit(2, "The app refused this link: it is too long to be a sign-in link.");
-            }
-            instance = ((SingleInstance.Claim.Instance) claim).instance();
-        } catch (IOException e) {
+            LOG.info("Another copy of the app already runs on this data folder; asked it for its window");
+            return Outcome.exit(0, StartHandOff.alreadyRunning(dataDir));
+        } catch (UncheckedIOException e) {
             LOG.error("The single-instance socket failed: {}", e.getMessage());
             return Outcome.exit(1, e.getMessage());
         }
-        arguments.link().ifPresent(link -> {
-            LOG.info("Started with a sign-in link");
-            links.deliver(link);
-        });
 
         EmbeddedBackend embedded = null;
-        CompletableFuture<ClientConfig> ready;
-        BackendInfo backendInfo;
         if (config.isPresent()) {
             LOG.info("Using the backend in region {} (user pool {})", config.get().region(), config.get().userPoolId());
-            ready = CompletableFuture.completedFuture(config.get());
-            backendInfo = BackendInfo.aws();
         } else {
             LOG.info("No configuration: starting the embedded local backend");
             embedded = EmbeddedBackend.start(dataDir.resolve("local-backend"));
-            ready = embedded.config();
-            backendInfo = new BackendInfo(true, ready.thenApply(c -> c.mailboxUrl().map(URI::create)));
+            embedded.config().whenComplete((started, failure) -> {
+                if (failure != null) {
+                    ready.completeExceptionally(failure);
+                } else {
+                    ready.complete(started);
+                }
+            });
         }
-        UiLanguage language = arguments.language().orElseGet(() -> UiLanguage.forLocale(Locale.getDefault()));
-        LOG.info("Speaking {} ({})", language.tag(), arguments.language().isPresent() ? "--locale" : "the OS locale");
-        CognitoSignInClient client = CognitoSignInClient.forDataDir(ready, dataDir, language.locale());
-        ready.thenAcceptAsync(c -> {
-            if (Boolean.getBoolean(INSTALLER_REGISTERS_SCHEME_PROPERTY)) {
-                // The .deb's postinst (Linux) or the bundle's Info.plist (macOS) registered the scheme.
-                return;
-            }
-            try {
-                registrar(environment, c.scheme()).registerOnFirstRun();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("The {}:// registration failed ({}); paste links into the app instead", c.scheme(), e.toString());
-            }
-        });
-        AppContext context = new AppContext(client, links, backendInfo, dataDir);
-        return new Outcome(0, "", new RunningApp(context, instance, client, embedded, language));
-    }
-
-    private static SchemeRegistrar registrar(Environment environment, String scheme) {
-        return new SchemeRegistrar(environment.os(), environment.variables(), environment.home(),
-                environment.folders().dataDir(), scheme, environment.launcher(), SchemeRegistrar.CommandRunner.PROCESSES);
+        MeClient me = new MeClient(ready.thenApply(MagicLinkConfig::apiUrl));
+        return new Outcome(0, "", new RunningApp(signIn, me, embedded, language, dataDir));
     }
 
     /**
      * {@code --config}, else {@code config.json} in the config folder if it exists, else the
      * installation's bundled configuration ({@value #BUNDLED_CONFIG_PROPERTY}), else none (local mode).
      */
-    static Optional<ClientConfig> readConfig(LaunchArguments arguments, AppFolders folders) throws ConfigException {
-        ClientConfigReader reader = new ClientConfigReader();
+    static Optional<MagicLinkConfig> readConfig(LaunchArguments arguments, AppFolders folders) throws ConfigException {
         if (arguments.config().isPresent()) {
-            return Optional.of(reader.read(arguments.config().get()));
+            return Optional.of(MagicLinkConfig.read(arguments.config().get()));
         }
         Path inConfigFolder = folders.configDir().resolve("config.json");
         if (Files.isRegularFile(inConfigFolder)) {
             LOG.info("Reading the configuration {}", inConfigFolder);
-            return Optional.of(reader.read(inConfigFolder));
+            return Optional.of(MagicLinkConfig.read(inConfigFolder));
         }
         // An installer built with a configuration passes -Dsignin.bundledConfig=$APPDIR/config.json
         String bundled = System.getProperty(BUNDLED_CONFIG_PROPERTY, "");
         if (!bundled.isBlank() && Files.isRegularFile(Path.of(bundled))) {
             LOG.info("Reading the configuration that came with the installation, {}", bundled);
-            return Optional.of(reader.read(Path.of(bundled)));
+            return Optional.of(MagicLinkConfig.read(Path.of(bundled)));
         }
         return Optional.empty();
     }
@@ -239,25 +210,30 @@ public final class AppStartup {
         }
     }
 
-    /** The app between start-up and exit: closes the socket, the clients and the local backend. */
+    /** The app between start-up and exit: closes the sign-in (socket, clients) and the local backend. */
     public static final class RunningApp implements AutoCloseable {
-        private final AppContext context;
-        private final SingleInstance instance;
-        private final CognitoSignInClient client;
+        private final MagicLinkSignIn signIn;
+        private final MeClient me;
         private final EmbeddedBackend embedded;
         private final UiLanguage language;
+        private final Path dataDir;
 
-        RunningApp(AppContext context, SingleInstance instance, CognitoSignInClient client, EmbeddedBackend embedded,
-                UiLanguage language) {
-            this.language = language;
-            this.context = context;
-            this.instance = instance;
-            this.client = client;
+        RunningApp(MagicLinkSignIn signIn, MeClient me, EmbeddedBackend embedded, UiLanguage language, Path dataDir) {
+            this.signIn = signIn;
+            this.me = me;
             this.embedded = embedded;
+            this.language = language;
+            this.dataDir = dataDir;
         }
 
-        public AppContext context() {
-            return context;
+        /** The sign-in library: its screens, the session, the hand-off. */
+        public MagicLinkSignIn signIn() {
+            return signIn;
+        }
+
+        /** The backend's {@code GET /me}, asked once signed in. */
+        public MeClient me() {
+            return me;
         }
 
         /** The language of the screens and the mail. */
@@ -265,10 +241,14 @@ public final class AppStartup {
             return language;
         }
 
+        /** The data folder (logs, pending request, fallback token file). */
+        public Path dataDir() {
+            return dataDir;
+        }
+
         @Override
         public void close() {
-            instance.close();
-            client.close();
+            signIn.close();
             if (embedded != null) {
                 embedded.close();
             }

@@ -1,5 +1,7 @@
 package com.example.signin.desktop;
 
+import com.example.signin.fx.LinkArguments;
+import com.example.signin.fx.UiLanguage;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -98,18 +100,13 @@ public record LaunchArguments(Optional<Path> dataDir, Optional<Path> config, boo
         return new LaunchArguments(dataDir, config, register, unregister, link, language);
     }
 
-    /** The link at {@code index}, which must be the last argument and look like one link. */
+    /** The link at {@code index}: the library's one rule for a link on a command line. */
     private static String checkedLink(String[] args, int index) {
-        String link = args[index];
-        if (link.chars().anyMatch(c -> c == '"' || Character.isWhitespace(c) || Character.isISOControl(c)
-                || Character.isSpaceChar(c))) {
-            throw bad("The app refused this link: a sign-in link never holds a quote or white space.");
+        try {
+            return LinkArguments.checked(args, index);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
-        if (index != args.length - 1) {
-            throw bad("The app refused this link: the link must be the last argument, and nothing after it is read (here "
-                    + (args.length - 1 - index) + " more). A link split at a quote or a space ends up like this.");
-        }
-        return link;
     }
 
     private static Path path(String option, String value) {

@@ -1,18 +1,15 @@
 package com.example.signin.desktop;
 
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LinkHandoff;
-import java.nio.file.Path;
+import com.example.signin.fx.AppFolders;
+import java.util.Optional;
 
 /**
- * The launcher: {@code [--data-dir DIR] [--config FILE] [--register-scheme | --unregister-scheme] [LINK]}.
+ * The launcher: {@code [--data-dir DIR] [--config FILE] [--locale de|en] [--register-scheme | --unregister-scheme] [LINK]}.
  *
- * <p>With a link, it first offers the link to the running instance over the single-instance
- * socket and exits at once if that worked; without one, it asks the running instance to bring its
- * window to the front (menu, dock, command line) and exits. This path is kept free of JavaFX,
- * logging and network libraries (this class and {@link LinkHandoff} import none), so a click on a
- * link while the app runs costs one small JVM start. Otherwise {@link AppStartup} makes this
- * process the instance.
+ * <p>It first offers the start to the running instance ({@link StartHandOff}: a link goes to it,
+ * a start without one brings its window to the front) and exits at once if that worked. This
+ * path is kept free of JavaFX, logging and network libraries, so a click on a link while the app
+ * runs costs one small JVM start. Otherwise {@link AppStartup} makes this process the instance.
  */
 public final class Main {
 
@@ -29,30 +26,11 @@ public final class Main {
             return;
         }
         AppFolders folders = AppFolders.forCurrentUser(arguments.dataDir());
-        boolean schemeCommand = arguments.registerScheme() || arguments.unregisterScheme();
-        if (arguments.link().isEmpty() && !schemeCommand
-                && LinkHandoff.raise(folders.dataDir()) == LinkHandoff.Result.DELIVERED) {
-            System.out.println(alreadyRunning(folders.dataDir()));
-            System.exit(0);
+        Optional<Integer> handedOver = StartHandOff.offer(arguments, folders.dataDir());
+        if (handedOver.isPresent()) {
+            System.exit(handedOver.get());
             return;
         }
-        if (arguments.link().isPresent() && !schemeCommand) {
-            LinkHandoff.Result result = LinkHandoff.send(folders.dataDir(), arguments.link().get());
-            if (result == LinkHandoff.Result.DELIVERED) {
-                System.exit(0);
-                return;
-            }
-            if (result == LinkHandoff.Result.REFUSED) {
-                System.err.println("The app refused this link: it is too long to be a sign-in link.");
-                System.exit(2);
-                return;
-            }
-        }
         System.exit(AppStartup.run(arguments, folders));
-    }
-
-    /** What a start says when the app already runs and was asked to show its window. */
-    static String alreadyRunning(Path dataDir) {
-        return "The app is already running (data folder " + dataDir + "); its window was brought to the front.";
     }
 }

@@ -2,8 +2,8 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.platform.AppFolders;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.AppFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -35,9 +35,9 @@ class BundledConfigTest {
         System.setProperty(AppStartup.BUNDLED_CONFIG_PROPERTY, bundled.toString());
         AppFolders folders = new AppFolders(temp.resolve("data"), temp.resolve("empty-config-folder"));
 
-        Optional<ClientConfig> config = AppStartup.readConfig(LaunchArguments.parse(), folders);
+        Optional<MagicLinkConfig> config = AppStartup.readConfig(LaunchArguments.parse(), folders);
 
-        assertThat(config).map(ClientConfig::scheme).contains("org.example.bundled");
+        assertThat(config).map(MagicLinkConfig::scheme).contains("org.example.bundled");
     }
 
     @Test
@@ -47,9 +47,9 @@ class BundledConfigTest {
         Path configFolder = Files.createDirectories(temp.resolve("user-config"));
         Files.writeString(configFolder.resolve("config.json"), OUTPUTS.formatted("org.example.mine"));
 
-        Optional<ClientConfig> config = AppStartup.readConfig(LaunchArguments.parse(), new AppFolders(temp.resolve("data"), configFolder));
+        Optional<MagicLinkConfig> config = AppStartup.readConfig(LaunchArguments.parse(), new AppFolders(temp.resolve("data"), configFolder));
 
-        assertThat(config).map(ClientConfig::scheme).contains("org.example.mine");
+        assertThat(config).map(MagicLinkConfig::scheme).contains("org.example.mine");
     }
 
     @Test

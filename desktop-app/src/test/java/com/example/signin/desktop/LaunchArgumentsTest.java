@@ -1,5 +1,7 @@
 package com.example.signin.desktop;
 
+import com.example.signin.fx.UiLanguage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,11 @@
 package com.example.signin.desktop;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.auth.Mailbox;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.ChildJvm;
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.client.Mailbox;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.internal.platform.ChildJvm;
+import com.example.signin.fx.internal.platform.SingleInstance;
 import com.example.signin.protocol.MagicLinkFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,7 +138,7 @@ public final class LaunchBenchmark {
         List<Long> signedIn = new ArrayList<>();
         try {
             awaitLog(dataDir, "Local backend ready in", System.nanoTime(), 0);
-            ClientConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
+            MagicLinkConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
             MagicLinkFormat format = new MagicLinkFormat(config.scheme(), config.linkBase());
             Mailbox mailbox = new Mailbox(config.mailboxUrl().orElseThrow());
             // The benchmark asks for the link with the app's own data folder, as the window would.

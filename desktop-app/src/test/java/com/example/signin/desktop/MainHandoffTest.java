@@ -2,8 +2,8 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.platform.ChildJvm;
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.internal.platform.ChildJvm;
+import com.example.signin.fx.internal.platform.SingleInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +39,9 @@ class MainHandoffTest {
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(LINK);
 
             List<String> loaded = Files.readAllLines(output).stream().filter(l -> l.contains("[class,load]")).toList();
-            assertThat(loaded).anyMatch(l -> l.contains("com.example.signin.desktop.platform.LinkHandoff "));
+            assertThat(loaded).anyMatch(l -> l.contains("com.example.signin.fx.internal.platform.LinkHandoff "));
             assertThat(loaded).noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")
-                    || l.contains(" com.example.signin.desktop.ui.") || l.contains(" com.example.signin.desktop.AppStartup ")
+                    || l.contains(" com.example.signin.fx.internal.ui.") || l.contains(" com.example.signin.desktop.AppStartup ")
                     || l.contains(" ch.qos.logback.") || l.contains(" okhttp3.") || l.contains(" software.amazon."));
         }
     }
@@ -58,10 +58,10 @@ class MainHandoffTest {
             assertThat(second.exitValue()).isZero();
             assertThat(raised.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(links).isEmpty();
-            assertThat(Files.readString(output)).contains(Main.alreadyRunning(dataDir));
+            assertThat(Files.readString(output)).contains(StartHandOff.alreadyRunning(dataDir));
             List<String> loaded = Files.readAllLines(output).stream().filter(l -> l.contains("[class,load]")).toList();
             assertThat(loaded).noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")
-                    || l.contains(" com.example.signin.desktop.ui.") || l.contains(" com.example.signin.desktop.AppStartup ")
+                    || l.contains(" com.example.signin.fx.internal.ui.") || l.contains(" com.example.signin.desktop.AppStartup ")
                     || l.contains(" ch.qos.logback.") || l.contains(" okhttp3.") || l.contains(" software.amazon."));
         }
     }

@@ -2,27 +2,23 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.auth.Mailbox;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.ui.FxTaskExecutor;
-import com.example.signin.desktop.ui.MainWindowView;
-import com.example.signin.desktop.ui.MainWindowViewModel;
-import com.example.signin.desktop.ui.Messages;
+import com.example.signin.fx.internal.client.Mailbox;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.DesktopEnvironment;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.ui.Messages;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.OneTimeCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -64,25 +60,18 @@ class SignInByCodeEndToEndTest {
                 "HOME", root.resolve("home").toString(), "XDG_DATA_HOME", root.resolve("xdg-data").toString(),
                 "XDG_CONFIG_HOME", root.resolve("xdg-config").toString());
         AppStartup.Outcome outcome = AppStartup.start(LaunchArguments.parse("--data-dir", dataDir.toString()),
-                new AppStartup.Environment(new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
+                new DesktopEnvironment(AppFolders.APP_NAME, new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
                         AppFolders.Os.LINUX, LauncherCommand.ofCurrentProcess(Main.class.getName(),
                                 List.of("--data-dir", dataDir.toString()))));
         app = outcome.app();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            MainWindowViewModel viewModel = new MainWindowViewModel(app.context(), new FxTaskExecutor(), messages,
-                    Clock.systemDefaultZone(), url -> { });
-            stage.setScene(new Scene(MainWindowView.load(viewModel, messages), 560, 640));
-            stage.show();
-            viewModel.start();
-        });
+        SignInEndToEndTest.showWindow(app);
 
         String alice = "alice@example.com";
         waitUntil(() -> visible("#emailField"));
         robot.clickOn(shown("#emailField")).write(alice).type(KeyCode.ENTER);
         waitUntil(() -> visible("#codeField"));
 
-        ClientConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
+        MagicLinkConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
         Mailbox mailbox = new Mailbox(config.mailboxUrl().orElseThrow());
         String pageLink = mailbox.awaitNewLink(alice, Optional.empty());
         String printed = mailbox.latestCode(alice).orElseThrow(() -> new AssertionError("the mail has no code"));

@@ -2,18 +2,16 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.auth.Mailbox;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.platform.PendingSignIn;
-import com.example.signin.desktop.platform.PendingSignInStore;
-import com.example.signin.desktop.ui.FxTaskExecutor;
-import com.example.signin.desktop.ui.MainWindowView;
-import com.example.signin.desktop.ui.MainWindowViewModel;
-import com.example.signin.desktop.ui.Messages;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.client.Mailbox;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.DesktopEnvironment;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.platform.PendingSignIn;
+import com.example.signin.fx.internal.platform.PendingSignInStore;
+import com.example.signin.fx.internal.ui.Messages;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.testsupport.Tools;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -105,18 +103,18 @@ class SignInEndToEndTest {
     void aClickedLinkSignsInTheRunningAppThenAColdStartedOneAndForeignOrReplayedLinksAreRefused() throws Exception {
         // The app starts on the local backend and registers com.example.signin:// on its first run.
         AppStartup.Outcome outcome = AppStartup.start(LaunchArguments.parse("--data-dir", dataDir.toString()),
-                new AppStartup.Environment(new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
+                new DesktopEnvironment(AppFolders.APP_NAME, new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
                         AppFolders.Os.LINUX, LauncherCommand.ofCurrentProcess(Main.class.getName(),
                                 List.of("--data-dir", dataDir.toString()))));
         assertThat(outcome.message()).isEmpty();
         app = outcome.app();
-        showWindow(app.context());
-        assertThat(app.context().backend().local()).isTrue();
+        showWindow(app);
+        waitUntil(() -> visible("#localBadge"));
 
         // 1. A link asked for in the window, opened while the app runs.
         String alice = "alice@example.com";
         askForLink(alice);
-        ClientConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
+        MagicLinkConfig config = new ClientConfigReader().read(dataDir.resolve("local-backend/endpoints.json"));
         Mailbox mailbox = new Mailbox(config.mailboxUrl().orElseThrow());
         String aliceLink = appLink(config, mailbox.awaitNewLink(alice, Optional.empty()));
         waitUntil(() -> Files.exists(dataDir.resolve("scheme-registration"))
@@ -173,14 +171,12 @@ class SignInEndToEndTest {
         assertThat(log).doesNotContain("eyJ"); // the start of every JWT
     }
 
-    private void showWindow(AppContext context) throws Exception {
+    /** The window as the app shows it: the library's screens in a host's scene. */
+    static void showWindow(AppStartup.RunningApp app) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            MainWindowViewModel viewModel = new MainWindowViewModel(context, new FxTaskExecutor(), messages,
-                    Clock.systemDefaultZone(), url -> { });
-            stage.setScene(new Scene(MainWindowView.load(viewModel, messages), 520, 480));
+            stage.setScene(new Scene(new BorderPane(app.signIn().view()), 560, 640));
             stage.show();
-            viewModel.start();
         });
     }
 
@@ -192,7 +188,7 @@ class SignInEndToEndTest {
         assertThat(labelText("#sentToLabel")).contains(email);
     }
 
-    private static String appLink(ClientConfig config, String pageLink) {
+    private static String appLink(MagicLinkConfig config, String pageLink) {
         MagicLinkFormat format = new MagicLinkFormat(config.scheme(), config.linkBase());
         return format.appLink(format.parseSecret(pageLink));
     }

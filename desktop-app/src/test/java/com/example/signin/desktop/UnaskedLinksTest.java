@@ -2,25 +2,25 @@ package com.example.signin.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.ChildJvm;
-import com.example.signin.desktop.platform.LauncherCommand;
-import com.example.signin.desktop.ui.MainWindowViewModel;
-import com.example.signin.desktop.ui.Messages;
-import com.example.signin.desktop.ui.TaskExecutor;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.DesktopEnvironment;
+import com.example.signin.fx.internal.platform.ChildJvm;
+import com.example.signin.fx.LauncherCommand;
+import com.example.signin.fx.internal.ui.Messages;
 import com.example.signin.protocol.Secrets;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +41,7 @@ class UnaskedLinksTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private HttpServer backend;
     private AppStartup.RunningApp app;
-    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final FxRobot robot = new FxRobot();
 
     @AfterEach
     void stop() {
@@ -51,7 +51,11 @@ class UnaskedLinksTest {
         if (backend != null) {
             backend.stop(0);
         }
-        background.shutdownNow();
+        try {
+            FxToolkit.cleanupStages();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -75,14 +79,12 @@ class UnaskedLinksTest {
                 "PATH", "/nonexistent");
         AppStartup.Outcome outcome = AppStartup.start(
                 LaunchArguments.parse("--data-dir", dataDir.toString(), "--config", config.toString()),
-                new AppStartup.Environment(new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
+                new DesktopEnvironment(AppFolders.APP_NAME, new AppFolders(dataDir, root.resolve("config")), variables, root.resolve("home"),
                         AppFolders.Os.LINUX, LauncherCommand.ofCurrentProcess(Main.class.getName(), List.of())));
         assertThat(outcome.message()).isEmpty();
         app = outcome.app();
         Messages messages = Messages.load();
-        MainWindowViewModel viewModel = new MainWindowViewModel(app.context(), new ThreadsExecutor(background), messages,
-                Clock.systemUTC(), url -> { });
-        viewModel.start();
+        SignInEndToEndTest.showWindow(app);
 
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 3; i++) {
@@ -95,15 +97,15 @@ class UnaskedLinksTest {
 
         Path log = dataDir.resolve("logs/app.log");
         waitUntil(() -> Files.readString(log).split("no sign-in request is pending in this app; nothing was sent", -1).length == 4);
-        waitUntil(() -> messages.get("problem.LINK_NOT_REQUESTED_HERE").equals(synchronizedBanner(viewModel)));
+        waitUntil(() -> messages.get("problem.LINK_NOT_REQUESTED_HERE").equals(banner()));
         assertThat(requests).as("requests the app sent to its backend").isEmpty();
         assertThat(Files.readString(log)).contains("A link arrived from another process");
     }
 
-    private static String synchronizedBanner(MainWindowViewModel viewModel) {
-        synchronized (ThreadsExecutor.UI) {
-            return viewModel.bannerProperty().get();
-        }
+    /** The banner's sentence, read on the JavaFX thread. */
+    private String banner() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bannerLabel").tryQuery().filter(n -> n.isVisible())
+                .map(n -> ((Label) n).getText()).orElse("")).get(60, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -114,29 +116,5 @@ class UnaskedLinksTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the condition did not hold within 2 minutes");
-    }
-
-    /** Background work on threads; the "UI thread" is one lock, as the view model expects one UI thread. */
-    private record ThreadsExecutor(ExecutorService pool) implements TaskExecutor {
-        static final Object UI = new Object();
-
-        @Override
-        public void runInBackground(Runnable work) {
-            pool.execute(work);
-        }
-
-        @Override
-        public void runOnUi(Runnable action) {
-            synchronized (UI) {
-                action.run();
-            }
-        }
-
-        @Override
-        public Scheduled schedule(java.time.Duration delay, Runnable action) {
-            java.util.concurrent.CompletableFuture<Void> due = java.util.concurrent.CompletableFuture.runAsync(() -> runOnUi(action),
-                    java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, pool));
-            return () -> due.cancel(false);
-        }
     }
 }

@@ -3,9 +3,9 @@ package com.example.signin.protocol;
 import java.util.List;
 
 /**
- * The keys of the desktop app's configuration: the CDK stack's outputs
- * ({@code cdk deploy --outputs-file}), the local backend's {@code endpoints.json} and what the
- * app reads with {@code --config}. One list, so the three cannot drift apart.
+ * The keys of the client configuration: the CDK stack's outputs ({@code cdk deploy --outputs-file})
+ * and the local backend's {@code endpoints.json}, which the app reads. One list, so the writers
+ * and the reader cannot drift apart.
  */
 public final class ClientConfigKeys {
 
@@ -16,14 +16,12 @@ public final class ClientConfigKeys {
     public static final String LINK_BASE = "linkBase";
     public static final String ISSUER = "issuer";
     public static final String SCHEME = "scheme";
-    /** Local backend only: the user pool's endpoint (AWS derives it from the region). */
+    /** The user pool endpoint instead of AWS's: the local backend only. */
     public static final String COGNITO_ENDPOINT = "cognitoEndpoint";
-    /** Local backend only: the local mailbox page. */
+    /** The local mailbox page: the local backend only. */
     public static final String MAILBOX_URL = "mailboxUrl";
-    /** Local backend only: the signing keys (AWS derives the URL from the issuer). */
-    public static final String JWKS_URL = "jwksUrl";
 
-    /** What every configuration has; the CDK stack outputs exactly these. */
+    /** The keys every configuration has, in the order a missing-keys sentence lists them. */
     public static final List<String> REQUIRED = List.of(REGION, USER_POOL_ID, CLIENT_ID, API_URL, LINK_BASE, ISSUER, SCHEME);
 
     private ClientConfigKeys() {

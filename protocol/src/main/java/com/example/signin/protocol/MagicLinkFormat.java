@@ -67,9 +67,7 @@ public final class MagicLinkFormat {
             throw new IllegalArgumentException("The link base is not a URL: " + linkBase, e);
         }
         String baseScheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost())
-                || "[::1]".equals(uri.getHost());
-        if (!(baseScheme.equals("https") || (baseScheme.equals("http") && loopback))
+        if (!isHttpsOrLoopbackHttp(uri)
                 || uri.getRawAuthority() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
@@ -79,6 +77,17 @@ public final class MagicLinkFormat {
         this.pageScheme = baseScheme;
         this.pageAuthority = uri.getRawAuthority().toLowerCase(Locale.ROOT);
         this.pagePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+    }
+
+    /**
+     * The one rule for every URL the client talks to or opens: https, or http only on the loopback
+     * interface ({@code 127.0.0.1}, {@code localhost}, {@code [::1]}), where the local backend runs.
+     */
+    public static boolean isHttpsOrLoopbackHttp(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost())
+                || "[::1]".equals(uri.getHost());
+        return uri.getHost() != null && (scheme.equals("https") || (scheme.equals("http") && loopback));
     }
 
     public String scheme() {

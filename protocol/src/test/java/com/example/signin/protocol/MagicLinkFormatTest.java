@@ -183,4 +183,22 @@ class MagicLinkFormatTest {
         assertThat(LinkRefusal.fromMessage("Incorrect username or password.")).isEmpty();
         assertThat(LinkRefusal.fromMessage(null)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "https://abc.execute-api.eu-west-1.amazonaws.com/prod, true",
+            "HTTPS://example.com,                                  true",
+            "http://127.0.0.1:4000/api,                            true",
+            "http://localhost:4000,                                true",
+            "HTTP://LOCALHOST:4000,                                true",
+            "http://[::1]:4000/api,                                true",
+            "http://192.168.1.5:4000/api,                          false",
+            "http://example.com,                                   false",
+            "ftp://127.0.0.1/x,                                    false",
+            "https:///no-host,                                     false",
+            "//127.0.0.1/no-scheme,                                false",
+    })
+    void theOneUrlRuleIsHttpsOrHttpOnLoopback(String url, boolean allowed) {
+        assertThat(MagicLinkFormat.isHttpsOrLoopbackHttp(java.net.URI.create(url))).isEqualTo(allowed);
+    }
 }

@@ -1,9 +1,9 @@
 package com.example.signin.systemtests;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.PendingSignInStore;
-import com.example.signin.desktop.platform.TokenStore;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.internal.platform.PendingSignInStore;
+import com.example.signin.fx.internal.platform.TokenStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;

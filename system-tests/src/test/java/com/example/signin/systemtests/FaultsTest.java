@@ -3,8 +3,8 @@ package com.example.signin.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.auth.Session;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.Session;
 import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.protocol.Secrets;

@@ -3,8 +3,8 @@ package com.example.signin.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.auth.SignInException;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.client.SignInException;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.InvalidLinkException;
 import com.example.signin.protocol.MagicLinkFormat;

@@ -1,10 +1,10 @@
 package com.example.signin.systemtests;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.PendingSignInStore;
-import com.example.signin.desktop.platform.TokenStore;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.internal.platform.PendingSignInStore;
+import com.example.signin.fx.internal.platform.TokenStore;
 import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.local.LocalBackendOptions;
@@ -130,7 +130,7 @@ final class RunningBackend implements AutoCloseable {
     }
 
     /** The app's configuration, read from {@code endpoints.json} the way the app reads {@code --config}. */
-    ClientConfig clientConfig() {
+    MagicLinkConfig clientConfig() {
         try {
             return new ClientConfigReader().read(dataDir.resolve(LocalBackend.ENDPOINTS_FILE));
         } catch (Exception e) {

@@ -3,13 +3,13 @@ package com.example.signin.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.auth.SignInException;
-import com.example.signin.desktop.auth.SignInException.Problem;
-import com.example.signin.desktop.config.ClientConfig;
-import com.example.signin.desktop.platform.PendingSignIn;
-import com.example.signin.desktop.platform.PendingSignInStore;
-import com.example.signin.desktop.platform.TokenStore;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.client.SignInException;
+import com.example.signin.fx.internal.client.SignInException.Problem;
+import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.internal.platform.PendingSignIn;
+import com.example.signin.fx.internal.platform.PendingSignInStore;
+import com.example.signin.fx.internal.platform.TokenStore;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.testsupport.TestClock;
@@ -217,8 +217,8 @@ class WhatTheUserSeesWhenALinkIsRefusedTest {
             });
             server.start();
             try {
-                ClientConfig local = backend.clientConfig();
-                ClientConfig broken = new ClientConfig(local.region(), local.userPoolId(), local.clientId(),
+                MagicLinkConfig local = backend.clientConfig();
+                MagicLinkConfig broken = new MagicLinkConfig(local.region(), local.userPoolId(), local.clientId(),
                         "http://127.0.0.1:" + server.getAddress().getPort(), local.linkBase(), local.issuer(), local.scheme(),
                         local.cognitoEndpoint(), local.mailboxUrl());
                 try (CognitoSignInClient app = new CognitoSignInClient(CompletableFuture.completedFuture(broken),

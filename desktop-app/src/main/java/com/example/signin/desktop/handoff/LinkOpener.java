@@ -1,17 +1,17 @@
 package com.example.signin.desktop.handoff;
 
 import com.example.signin.desktop.LaunchArguments;
-import com.example.signin.desktop.platform.AppFolders;
-import com.example.signin.desktop.platform.LinkHandoff;
-import java.nio.file.Path;
+import com.example.signin.desktop.StartHandOff;
+import com.example.signin.fx.AppFolders;
 
 /**
  * The installed scheme handler's entry point: {@code LinkOpener [--data-dir DIR] [--config FILE] [LINK]},
  * the same command line as {@code Main}. It hands the link to the running instance over the
- * single-instance socket and exits; it never starts the app. It runs in a JVM whose class path is
- * only the hand-off jar ({@code lib/handoff/handoff.jar} in the installed app, the classes listed
- * in {@code src/packaging/handoff-classes.txt}), so it loads a handful of classes, and the
- * installed {@code open-link} script starts the full app only when this answers {@link #NO_INSTANCE}.
+ * single-instance socket ({@link StartHandOff}, the same function {@code Main} uses) and exits; it
+ * never starts the app. It runs in a JVM whose class path is only the hand-off jar
+ * ({@code lib/handoff/handoff.jar} in the installed app, the classes listed in
+ * {@code src/packaging/handoff-classes.txt}), so it loads a handful of classes, and the installed
+ * {@code open-link} script starts the full app only when this answers {@link #NO_INSTANCE}.
  *
  * <p>Exit codes: {@code 0} the running instance took the link; {@value #REFUSED} the command line
  * is wrong or the instance refused the link (a sentence on stderr); {@value #NO_INSTANCE} there
@@ -42,17 +42,10 @@ public final class LinkOpener {
             System.err.println(e.getMessage());
             return REFUSED;
         }
-        if (arguments.link().isEmpty() || arguments.registerScheme() || arguments.unregisterScheme()) {
+        if (arguments.link().isEmpty()) {
+            // Without a link the full app starts (and itself asks a running copy for its window).
             return NO_INSTANCE;
         }
-        Path dataDir = AppFolders.forCurrentUser(arguments.dataDir()).dataDir();
-        return switch (LinkHandoff.send(dataDir, arguments.link().get())) {
-            case DELIVERED -> DELIVERED;
-            case NO_INSTANCE -> NO_INSTANCE;
-            case REFUSED -> {
-                System.err.println("The app refused this link: it is too long to be a sign-in link.");
-                yield REFUSED;
-            }
-        };
+        return StartHandOff.offer(arguments, AppFolders.forCurrentUser(arguments.dataDir()).dataDir()).orElse(NO_INSTANCE);
     }
 }

@@ -1,6 +1,6 @@
 package com.example.signin.desktop.platform;
 
-import com.example.signin.desktop.config.ClientConfig;
+import com.example.signin.fx.MagicLinkConfig;
 import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.local.LocalBackendOptions;
@@ -23,7 +23,7 @@ public final class EmbeddedBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBackend.class);
 
     private final CompletableFuture<LocalBackend> backend = new CompletableFuture<>();
-    private final CompletableFuture<ClientConfig> config;
+    private final CompletableFuture<MagicLinkConfig> config;
     private volatile boolean closed;
 
     private EmbeddedBackend(Path dataDir) {
@@ -51,12 +51,12 @@ public final class EmbeddedBackend implements AutoCloseable {
     }
 
     /** The backend's configuration, once it answers. */
-    public CompletableFuture<ClientConfig> config() {
+    public CompletableFuture<MagicLinkConfig> config() {
         return config;
     }
 
-    static ClientConfig toConfig(Endpoints e) {
-        return new ClientConfig(e.region(), e.userPoolId(), e.clientId(), e.apiUrl(), e.linkBase(), e.issuer(), e.scheme(),
+    static MagicLinkConfig toConfig(Endpoints e) {
+        return new MagicLinkConfig(e.region(), e.userPoolId(), e.clientId(), e.apiUrl(), e.linkBase(), e.issuer(), e.scheme(),
                 Optional.of(e.cognitoEndpoint()), Optional.of(e.mailboxUrl()));
     }
 

@@ -2,26 +2,30 @@ package com.example.signin.desktop.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.example.signin.desktop.AppContext;
-import com.example.signin.desktop.UiLanguage;
-import com.example.signin.desktop.platform.AppFolders;
-import java.time.Clock;
-import java.util.Locale;
+import com.example.signin.desktop.api.MeClient;
+import com.example.signin.fx.MagicLinkSignIn;
+import com.example.signin.fx.UiLanguage;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
-import javafx.scene.Parent;
+import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application. The launcher builds the {@link AppContext} and calls
- * {@link #launch(AppContext)}, which blocks until the window closes.
+ * The JavaFX application: a host of the sign-in library. The window holds the library's
+ * screens; once signed in, the signed-in screen also shows what the backend's {@code GET /me}
+ * answers. The launcher builds everything else and calls {@link #launch}, which blocks until
+ * the window closes.
  */
 public final class DesktopApp extends Application {
 
@@ -29,51 +33,59 @@ public final class DesktopApp extends Application {
     /** How long the window waits for the OS theme before showing light (and switching later if dark). */
     private static final long THEME_WAIT_MILLIS = 300;
 
-    /** Set before {@link Application#launch}, which constructs this class itself. */
-    private static volatile AppContext launchContext;
-    private static volatile UiLanguage launchLanguage = UiLanguage.ENGLISH;
-    private static volatile CompletableFuture<Optional<Boolean>> osPrefersDark;
-
-    private FxTaskExecutor executor;
-
-    /** Starts JavaFX with {@code context} in the OS locale's language; returns when the last window closes. */
-    public static void launch(AppContext context) {
-        launch(context, UiLanguage.forLocale(Locale.getDefault()));
+    /** What {@link #launch} hands the instance JavaFX constructs itself. */
+    private record Launch(MagicLinkSignIn signIn, MeClient me, UiLanguage language, Path dataDir) {
     }
 
-    /** Starts JavaFX with {@code context}, the screens in {@code language}; returns when the last window closes. */
-    public static void launch(AppContext context, UiLanguage language) {
-        launchLanguage = Objects.requireNonNull(language, "language");
-        launchContext = Objects.requireNonNull(context, "context");
+    private static volatile Launch launch;
+    private static volatile CompletableFuture<Optional<Boolean>> osPrefersDark;
+    private static volatile HostServices hostServices;
+
+    /** Starts JavaFX with the sign-in, the screens in {@code language}; returns when the last window closes. */
+    public static void launch(MagicLinkSignIn signIn, MeClient me, UiLanguage language, Path dataDir) {
+        launch = new Launch(Objects.requireNonNull(signIn, "signIn"), Objects.requireNonNull(me, "me"),
+                Objects.requireNonNull(language, "language"), Objects.requireNonNull(dataDir, "dataDir"));
         // Asking the OS for its theme takes a process start: do it while JavaFX starts up.
         osPrefersDark = CompletableFuture.supplyAsync(OsColorScheme::prefersDark);
         Application.launch(DesktopApp.class);
     }
 
+    /** Opens {@code url} in the browser (the local mailbox); does nothing before the window is up. */
+    public static void showDocument(String url) {
+        HostServices services = hostServices;
+        if (services != null) {
+            services.showDocument(url);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        AppContext context = launchContext;
-        if (context == null) {
-            throw new IllegalStateException("Start the app with DesktopApp.launch(AppContext), not Application.launch");
+        Launch app = launch;
+        if (app == null) {
+            throw new IllegalStateException("Start the app with DesktopApp.launch(...), not Application.launch");
         }
-        executor = new FxTaskExecutor();
-        Messages messages = Messages.load(launchLanguage);
-        new UncaughtErrorDialog(messages, executor, context.dataDir(), stage).install();
+        hostServices = getHostServices();
+        AppTexts texts = AppTexts.load(app.language());
+        new UncaughtErrorDialog(texts, Platform::runLater, app.dataDir(), stage).install();
         applyTheme();
 
-        MainWindowViewModel viewModel = new MainWindowViewModel(context, executor, messages, Clock.systemDefaultZone(),
-                url -> getHostServices().showDocument(url));
-        if (AppFolders.Os.current() == AppFolders.Os.MACOS) {
-            MacWakeSignal.install(() -> executor.runOnUi(viewModel::computerWokeUp));
-        }
-        Parent root = MainWindowView.load(viewModel, messages);
-        stage.setTitle(messages.get("app.title"));
+        MagicLinkSignIn signIn = app.signIn();
+        BorderPane root = new BorderPane(signIn.view());
+        WhoAmI whoAmI = new WhoAmI(app.me()::me, signIn::accessToken, texts, Platform::runLater);
+        Label answer = new Label();
+        answer.setId("meLabel");
+        answer.setWrapText(true);
+        answer.textProperty().bind(whoAmI.sentenceProperty());
+        signIn.signedInContent().set(answer);
+        signIn.session().addListener((obs, old, now) -> whoAmI.sessionChanged(now));
+        whoAmI.sessionChanged(signIn.session().get());
+
+        stage.setTitle(signIn.title());
         stage.setScene(new Scene(root));
         stage.setMinWidth(420);
         stage.setMinHeight(380);
         stage.show();
         LOG.info("Window shown");
-        viewModel.start();
     }
 
     private void applyTheme() {
@@ -84,7 +96,7 @@ public final class DesktopApp extends Application {
         } catch (TimeoutException e) {
             setTheme(false);
             dark.thenAccept(prefersDark -> prefersDark.filter(Boolean::booleanValue)
-                    .ifPresent(d -> executor.runOnUi(() -> setTheme(true))));
+                    .ifPresent(d -> Platform.runLater(() -> setTheme(true))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             setTheme(false);
@@ -102,9 +114,6 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.close();
-        }
         LOG.info("Window closed");
     }
 }

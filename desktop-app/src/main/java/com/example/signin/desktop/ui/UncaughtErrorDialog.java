@@ -2,6 +2,7 @@ package com.example.signin.desktop.ui;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
@@ -16,16 +17,17 @@ final class UncaughtErrorDialog implements Thread.UncaughtExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(UncaughtErrorDialog.class);
 
-    private final Messages messages;
-    private final TaskExecutor executor;
+    private final AppTexts texts;
+    private final Executor uiThread;
     private final Path dataDir;
     private final Window owner;
     /** One dialog at a time: a failure repeating on every frame must not pile up windows. */
     private final AtomicBoolean showing = new AtomicBoolean();
 
-    UncaughtErrorDialog(Messages messages, TaskExecutor executor, Path dataDir, Window owner) {
-        this.messages = Objects.requireNonNull(messages, "messages");
-        this.executor = Objects.requireNonNull(executor, "executor");
+    /** @param uiThread runs a task on the JavaFX thread ({@code Platform::runLater}) */
+    UncaughtErrorDialog(AppTexts texts, Executor uiThread, Path dataDir, Window owner) {
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.owner = owner;
     }
@@ -43,7 +45,7 @@ final class UncaughtErrorDialog implements Thread.UncaughtExceptionHandler {
             return;
         }
         try {
-            executor.runOnUi(this::show);
+            uiThread.execute(this::show);
         } catch (RuntimeException e) {
             showing.set(false);
             LOG.error("Cannot show the error dialog", e);
@@ -56,9 +58,9 @@ final class UncaughtErrorDialog implements Thread.UncaughtExceptionHandler {
             if (owner != null && owner.isShowing()) {
                 alert.initOwner(owner);
             }
-            alert.setTitle(messages.get("error.title"));
-            alert.setHeaderText(messages.get("error.header"));
-            alert.setContentText(messages.get("error.content", dataDir.toString()));
+            alert.setTitle(texts.get("error.title"));
+            alert.setHeaderText(texts.get("error.header"));
+            alert.setContentText(texts.get("error.content", dataDir.toString()));
             alert.setOnHidden(event -> showing.set(false));
             // show(), not showAndWait(): the failure may have come from a layout or animation pulse.
             alert.show();

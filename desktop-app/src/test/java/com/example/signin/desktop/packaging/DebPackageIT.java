@@ -4,7 +4,7 @@ import static com.example.signin.desktop.packaging.LinuxPackagingFiles.INSTALL_D
 import static com.example.signin.desktop.packaging.LinuxPackagingFiles.PACKAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.internal.platform.SingleInstance;
 import com.example.signin.testsupport.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package com.example.signin.desktop.packaging;
 
+import com.example.signin.fx.HandOff;
+import java.nio.file.FileSystem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,21 +43,43 @@ final class LinuxPackagingFiles {
         return Map.of("SCHEME", SCHEME, "PACKAGE", PACKAGE, "INSTALL_DIR", INSTALL_DIR);
     }
 
-    /** The hand-off jar: the compiled classes that {@code handoff-classes.txt} lists, and nothing else. */
+    /**
+     * The hand-off jar: the compiled classes that {@code handoff-classes.txt} lists, from the app's
+     * {@code classes} and from signin-fx (a folder in the reactor, else its jar), and nothing else.
+     */
     static void writeHandoffJar(Path classes, Path jar) throws IOException {
+        Path library;
+        try {
+            library = Path.of(HandOff.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if (Files.isDirectory(library)) {
+            writeHandoffJar(List.of(classes, library), jar);
+            return;
+        }
+        try (FileSystem libraryJar = FileSystems.newFileSystem(library)) {
+            writeHandoffJar(List.of(classes, libraryJar.getPath("/")), jar);
+        }
+    }
+
+    private static void writeHandoffJar(List<Path> roots, Path jar) throws IOException {
         List<PathMatcher> matchers = Files.readAllLines(SOURCES.resolve("handoff-classes.txt"), StandardCharsets.UTF_8)
                 .stream().map(String::strip).filter(l -> !l.isEmpty())
                 .map(pattern -> FileSystems.getDefault().getPathMatcher("glob:" + pattern))
                 .toList();
         Files.createDirectories(jar.getParent());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                Path relative = classes.relativize(file);
-                if (matchers.stream().anyMatch(m -> m.matches(relative))) {
-                    jarOut.putNextEntry(new JarEntry(relative.toString().replace('\\', '/')));
-                    jarOut.write(Files.readAllBytes(file));
-                    jarOut.closeEntry();
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+            for (Path classes : roots) {
+                try (Stream<Path> files = Files.walk(classes)) {
+                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        String relative = classes.relativize(file).toString().replace('\\', '/');
+                        if (matchers.stream().anyMatch(m -> m.matches(Path.of(relative)))) {
+                            jarOut.putNextEntry(new JarEntry(relative));
+                            jarOut.write(Files.readAllBytes(file));
+                            jarOut.closeEntry();
+                        }
+                    }
                 }
             }
         }

@@ -5,7 +5,7 @@ import static com.example.signin.desktop.packaging.LinuxPackagingFiles.SCHEME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.desktop.handoff.LinkOpener;
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.internal.platform.SingleInstance;
 import com.example.signin.testsupport.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,10 +2,13 @@ package com.example.signin.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.signin.desktop.BackendInfo;
+import com.example.signin.desktop.AppStartup;
+import com.example.signin.desktop.LaunchArguments;
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.DesktopEnvironment;
+import com.example.signin.fx.LauncherCommand;
 import com.example.signin.desktop.Main;
-import com.example.signin.desktop.platform.ChildJvm;
-import com.example.signin.desktop.platform.SingleInstance;
+import com.example.signin.fx.internal.platform.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
@@ -42,26 +46,38 @@ class SecondStartRaisesWindowTest {
     @TempDir
     Path logs;
 
-    private final TestWindow window = new TestWindow();
+    private AppStartup.RunningApp app;
     private Stage stage;
 
+    /** The app as AppStartup starts it (the instance socket, the library's screens), on a backend it never calls. */
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        window.show(stage, BackendInfo.aws(), false);
+        Path config = Files.writeString(logs.resolve("config.json"), """
+                {"region": "eu-west-1", "userPoolId": "eu-west-1_Test1", "clientId": "client1",
+                 "apiUrl": "http://127.0.0.1:9/api", "linkBase": "http://127.0.0.1:9", "issuer": "http://127.0.0.1:9/issuer",
+                 "scheme": "com.example.signin", "cognitoEndpoint": "http://127.0.0.1:9"}
+                """);
+        Map<String, String> variables = Map.of("HOME", logs.resolve("home").toString(), "PATH", "/nonexistent");
+        AppStartup.Outcome outcome = AppStartup.start(
+                LaunchArguments.parse("--data-dir", dataDir.toString(), "--config", config.toString()),
+                new DesktopEnvironment(AppFolders.APP_NAME, new AppFolders(dataDir, logs.resolve("config")), variables,
+                        logs.resolve("home"), AppFolders.Os.LINUX, LauncherCommand.ofCurrentProcess(Main.class.getName(), List.of())));
+        app = outcome.app();
+        stage.setScene(new Scene(new BorderPane(app.signIn().view()), 520, 480));
+        stage.show();
     }
 
     @AfterEach
     void stop() {
-        window.executor.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test
     void aProcessStartedWithoutALinkBringsTheRunningWindowToTheFront(FxRobot robot) throws Exception {
-        robot.interact(window.viewModel::start);
-        // Wired as AppStartup wires the instance: links to IncomingLinks, raise requests to the window.
-        try (SingleInstance instance = SingleInstance.tryBind(dataDir, window.links::deliver, window.links::raiseWindow)
-                .orElseThrow()) {
+        {
             // Another window covers ours exactly, and ours is minimised.
             Stage[] others = new Stage[1];
             robot.interact(() -> {
@@ -96,7 +112,8 @@ class SecondStartRaisesWindowTest {
             assertThat(second.exitValue()).isZero();
 
             waitUntilRaised();
-            assertThat(window.viewModel.attentionRequestsProperty().get()).isEqualTo(1);
+            assertThat(Files.readString(dataDir.resolve("logs/app.log")).split("Bringing the window to the front", -1))
+                    .as("one request for the window").hasSize(2);
             robot.clickOn(middle);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(clicksOnOurs.get()).as("our window is in front now").isEqualTo(1);

@@ -1,5 +1,6 @@
 package com.example.signin.desktop.ui;
 
+import com.example.signin.fx.UiLanguage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,8 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class UncaughtErrorDialogTest {
 
-    private final Messages messages = Messages.load();
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final AppTexts messages = AppTexts.load(UiLanguage.ENGLISH);
     private Thread.UncaughtExceptionHandler previousDefault;
     private Thread.UncaughtExceptionHandler previousFx;
 
@@ -34,7 +34,7 @@ class UncaughtErrorDialogTest {
         stage.show();
         previousDefault = Thread.getDefaultUncaughtExceptionHandler();
         previousFx = Thread.currentThread().getUncaughtExceptionHandler();
-        new UncaughtErrorDialog(messages, executor, Path.of("/home/alice/.local/share/magic-link-signin"), stage).install();
+        new UncaughtErrorDialog(messages, Platform::runLater, Path.of("/home/alice/.local/share/magic-link-signin"), stage).install();
     }
 
     @AfterEach
@@ -45,7 +45,6 @@ class UncaughtErrorDialogTest {
                     .collect(Collectors.toList()).forEach(Window::hide);
         });
         Thread.setDefaultUncaughtExceptionHandler(previousDefault);
-        executor.close();
     }
 
     private static List<DialogPane> dialogs() {

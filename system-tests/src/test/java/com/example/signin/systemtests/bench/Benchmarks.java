@@ -1,10 +1,10 @@
 package com.example.signin.systemtests.bench;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.config.ClientConfigReader;
-import com.example.signin.desktop.platform.PendingSignInStore;
-import com.example.signin.desktop.platform.SingleInstance;
-import com.example.signin.desktop.platform.TokenStore;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.config.ClientConfigReader;
+import com.example.signin.fx.internal.platform.PendingSignInStore;
+import com.example.signin.fx.internal.platform.SingleInstance;
+import com.example.signin.fx.internal.platform.TokenStore;
 import com.example.signin.lambdas.service.CognitoUserDirectory;
 import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
@@ -89,7 +89,8 @@ public final class Benchmarks {
         Path base = Path.of(System.getProperty("bench.basedir", "system-tests"));
         String cp = Files.readString(base.resolve("target/bench-classpath.txt")).strip()
                 + java.io.File.pathSeparator + base.resolve("target/test-classes")
-                + java.io.File.pathSeparator + base.resolve("../desktop-app/target/test-classes").normalize();
+                + java.io.File.pathSeparator + base.resolve("../desktop-app/target/test-classes").normalize()
+                + java.io.File.pathSeparator + base.resolve("../signin-fx/target/test-classes").normalize();
         Path work = Files.createTempDirectory("signin-bench");
         Benchmarks b = new Benchmarks(work, runs, base.resolve("../lambdas/target/lambdas.jar").normalize(), cp);
         System.out.printf("Machine: %d CPUs, %s, JDK %s; load average at start %s%n", Runtime.getRuntime().availableProcessors(),
@@ -383,7 +384,7 @@ public final class Benchmarks {
         System.out.printf("%nApp cold start to interactive window (desktop-app StartupBenchmark, fake client) under Xvfb%n");
         Path archive = work.resolve("app.jsa");
         List<String> base = List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", java(), "-cp", jarsOnly(classpath));
-        String main = "com.example.signin.desktop.ui.StartupBenchmark";
+        String main = "com.example.signin.fx.internal.ui.StartupBenchmark";
         Pattern ms = Pattern.compile("cold start to interactive window: (\\d+) ms");
         List<Double> plain = new ArrayList<>();
         List<Double> cds = new ArrayList<>();

@@ -1,7 +1,7 @@
 package com.example.signin.systemtests.bench;
 
-import com.example.signin.desktop.auth.CognitoSignInClient;
-import com.example.signin.desktop.config.ClientConfigReader;
+import com.example.signin.fx.internal.client.CognitoSignInClient;
+import com.example.signin.fx.internal.config.ClientConfigReader;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.local.LocalBackendOptions;
 import java.io.BufferedReader;
