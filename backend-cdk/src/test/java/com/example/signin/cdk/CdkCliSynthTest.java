@@ -57,7 +57,7 @@ class CdkCliSynthTest {
         Template template = Template.fromString(Files.readString(templateFile));
         template.resourceCountIs("AWS::Lambda::Function", 7);
         template.resourceCountIs("AWS::Cognito::UserPool", 1);
-        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(SignInStack.OUTPUT_KEYS);
+        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(MagicLinkBackend.APP_CONFIGURATION_KEYS);
     }
 
     @Test
