@@ -8,6 +8,7 @@ import com.example.signin.local.internal.LinkDatabase;
 import com.example.signin.local.internal.Mailbox;
 import com.example.signin.local.internal.MvUserStore;
 import com.example.signin.local.internal.PoolIds;
+import com.example.signin.local.internal.MeRoute;
 import com.example.signin.local.internal.SignInRoute;
 import com.example.signin.local.internal.Signing;
 import com.example.signin.local.internal.UserPool;
@@ -122,7 +123,9 @@ public final class LocalBackend implements AutoCloseable {
             parts.add(functions);
             UserPool pool = new UserPool(store, REGION, signing::get, options.clock(), functions.triggers(), () -> issuer);
             front.serve(new HttpFront.Routes(ids.userPoolId(), new UserPoolEndpoint(pool), () -> signing.get().jwksJson(),
-                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
+                    new SignInRoute(functions::signInApi),
+                    new MeRoute(functions::meApi, () -> signing.get().jwksJson(), () -> issuer, options.clock()),
+                    new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
                     options.clock()));
 
             DataFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8), true);
