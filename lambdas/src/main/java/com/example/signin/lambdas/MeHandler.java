@@ -9,11 +9,6 @@ import com.example.signin.lambdas.internal.Environment;
 import com.example.signin.lambdas.internal.SdkPriming;
 import com.example.signin.protocol.MeApi;
 import com.example.signin.protocol.SignInApi;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +38,6 @@ public final class MeHandler implements RequestHandler<APIGatewayProxyRequestEve
     private static final Logger LOG = LoggerFactory.getLogger(MeHandler.class);
     /** The environment variable with the app client id the tokens must carry. */
     public static final String CLIENT_ID_VARIABLE = "USER_POOL_CLIENT_ID";
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
@@ -99,7 +93,7 @@ public final class MeHandler implements RequestHandler<APIGatewayProxyRequestEve
             LOG.error("GetUser answered an account whose sub differs from the token's");
             return unauthorized();
         }
-        return respond(200, Map.of(), userJson(email, sub));
+        return respond(200, Map.of(), MeApi.userJson(email, sub));
     }
 
     private static String attribute(GetUserResponse user, String name) {
@@ -121,28 +115,9 @@ public final class MeHandler implements RequestHandler<APIGatewayProxyRequestEve
     }
 
     private static String header(APIGatewayProxyRequestEvent event, String name) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
-            if (name.equalsIgnoreCase(h.getKey())) {
-                return h.getValue();
-            }
-        }
-        return null;
-    }
-
-    static String userJson(String email, String sub) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField(MeApi.FIELD_EMAIL, email);
-            json.writeStringField(MeApi.FIELD_SUB, sub);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        return headers.entrySet().stream().filter(h -> name.equalsIgnoreCase(h.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     private static APIGatewayProxyResponseEvent unauthorized() {

@@ -35,6 +35,12 @@ public final class MeApi {
     private MeApi() {
     }
 
+    /** The 200 body: {@code {"email": ..., "sub": ...}}; {@code email} is JSON null for an account without one. */
+    public static String userJson(String email, String sub) {
+        return "{\"" + FIELD_EMAIL + "\":" + (email == null ? "null" : SignInApi.jsonString(email)) + ",\"" + FIELD_SUB + "\":"
+                + SignInApi.jsonString(sub) + "}";
+    }
+
     /** The body of every 401 of this route, in AWS (gateway and function) and locally. */
     public static String unauthorizedJson() {
         return SignInApi.errorJson(ERROR_INVALID_TOKEN, UNAUTHORIZED_MESSAGE);

@@ -31,12 +31,26 @@ class MeApiTest {
     @Test
     void aMissingOrHugeHeaderIsNoToken() {
         assertThat(MeApi.bearerToken(null)).isEmpty();
-        assertThat(MeApi.bearerToken("Bearer a." + "b".repeat(MeApi.MAX_TOKEN_LENGTH) + ".c")).isEmpty();
+        String longest = "a." + "b".repeat(MeApi.MAX_TOKEN_LENGTH - 4) + ".c";
+        assertThat(MeApi.bearerToken(longest)).contains(longest);
+        assertThat(MeApi.bearerToken(longest + "c")).isEmpty();
     }
 
     @Test
     void everyRefusalIsTheApisErrorShapeWithTheInvalidTokenCode() {
         assertThat(MeApi.unauthorizedJson()).isEqualTo(SignInApi.errorJson("invalid_token", MeApi.UNAUTHORIZED_MESSAGE));
         assertThat(MeApi.unauthorizedJson()).startsWith("{\"error\":\"invalid_token\",\"message\":\"Sign in again");
+    }
+
+    @Test
+    void theAnswerCarriesEmailAndSubAsJsonStrings() {
+        assertThat(MeApi.userJson("alice@example.com", "7f3c2a1e-9b4d-4c55-8e1f-0a2b3c4d5e6f"))
+                .isEqualTo("{\"email\":\"alice@example.com\",\"sub\":\"7f3c2a1e-9b4d-4c55-8e1f-0a2b3c4d5e6f\"}");
+        assertThat(MeApi.userJson("\"o<b>\"@example.com", "s")).isEqualTo("{\"email\":\"\\\"o\\u003cb\\u003e\\\"@example.com\",\"sub\":\"s\"}");
+    }
+
+    @Test
+    void anAccountWithoutAnEmailAnswersNull() {
+        assertThat(MeApi.userJson(null, "s")).isEqualTo("{\"email\":null,\"sub\":\"s\"}");
     }
 }
