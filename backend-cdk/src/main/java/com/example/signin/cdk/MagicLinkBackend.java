@@ -1,5 +1,6 @@
 package com.example.signin.cdk;
 
+import com.example.signin.protocol.ClientConfigKeys;
 import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.Setting;
 import java.nio.file.Path;
@@ -42,11 +43,10 @@ import software.constructs.Construct;
 public final class MagicLinkBackend extends Construct {
 
     /**
-     * The keys of the desktop app's configuration, in order; {@code ClientConfigReader} reads
-     * exactly these, and {@link #outputAppConfiguration} makes one stack output of each.
+     * The keys of the desktop app's configuration, in order ({@link ClientConfigKeys#REQUIRED});
+     * {@link #outputAppConfiguration} makes one stack output of each.
      */
-    public static final List<String> APP_CONFIGURATION_KEYS = List.of("region", "userPoolId", "clientId", "apiUrl", "linkBase",
-            "issuer", "scheme");
+    public static final List<String> APP_CONFIGURATION_KEYS = ClientConfigKeys.REQUIRED;
     public static final String STAGE_NAME = "prod";
 
     private final SignInUserPool userPool;
@@ -188,13 +188,13 @@ public final class MagicLinkBackend extends Construct {
                         .build())
                 : null;
 
-        configuration("region", Aws.REGION, "AWS region of the user pool and the API");
-        configuration("userPoolId", userPool.userPool().getUserPoolId(), "User pool of the desktop app");
-        configuration("clientId", userPool.client().getUserPoolClientId(), "Public app client (CUSTOM_AUTH and refresh only)");
-        configuration("apiUrl", api.baseUrl(), "Base URL of the sign-in API (POST {apiUrl}/signin, GET {apiUrl}/me)");
-        configuration("linkBase", linkBase, "Base of the link page ({linkBase}/open#secret)");
-        configuration("issuer", Fn.join("", List.of("https://", userPool.userPool().getUserPoolProviderUrl())), "Issuer of the ID tokens");
-        configuration("scheme", settings.scheme(), "URL scheme the desktop app registers");
+        configuration(ClientConfigKeys.REGION, Aws.REGION, "AWS region of the user pool and the API");
+        configuration(ClientConfigKeys.USER_POOL_ID, userPool.userPool().getUserPoolId(), "User pool of the desktop app");
+        configuration(ClientConfigKeys.CLIENT_ID, userPool.client().getUserPoolClientId(), "Public app client (CUSTOM_AUTH and refresh only)");
+        configuration(ClientConfigKeys.API_URL, api.baseUrl(), "Base URL of the sign-in API (POST {apiUrl}/signin, GET {apiUrl}/me)");
+        configuration(ClientConfigKeys.LINK_BASE, linkBase, "Base of the link page ({linkBase}/open#secret)");
+        configuration(ClientConfigKeys.ISSUER, Fn.join("", List.of("https://", userPool.userPool().getUserPoolProviderUrl())), "Issuer of the ID tokens");
+        configuration(ClientConfigKeys.SCHEME, settings.scheme(), "URL scheme the desktop app registers");
 
         suppressKnownFindings(settings);
     }

@@ -26,7 +26,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * the window, lower-case and without the dash, and is signed in.
  */
 @Timeout(600)
-@Disabled("enabled when the server sends the code")
 class SignInByCodeEndToEndTest {
 
     @TempDir

@@ -10,6 +10,9 @@ import com.example.signin.lambdas.internal.LambdaWiring;
 import com.example.signin.lambdas.internal.SdkPriming;
 import com.example.signin.lambdas.service.CognitoUserDirectory;
 import com.example.signin.lambdas.service.LinkDelivery;
+import com.example.signin.lambdas.service.MailSender;
+import com.example.signin.lambdas.service.UserDirectory;
+import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.lambdas.service.LinkRequest;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.MagicLinkSettings;
@@ -24,7 +27,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The delivery worker in AWS: SQS messages of the link queue, each handed to
@@ -47,13 +52,28 @@ public final class LinkDeliveryHandler implements RequestHandler<SQSEvent, SQSBa
         CognitoIdentityProviderClient cognito = aws.cognito();
         SesV2Client[] ses = new SesV2Client[1];
         Mailer mailer = LambdaWiring.mailer(env, () -> ses[0] = aws.ses());
-        MagicLinkSettings settings = MagicLinkSettings.fromEnvironment(env);
+        MagicLinkSettings settings = LambdaWiring.settings(env);
         SecureRandom random = new SecureRandom();
         this.delivery = new LinkDelivery(settings, LambdaWiring.linkKeys(env, aws::secretsManager),
                 new LinkStore(dynamo, LambdaWiring.linkTable(env)), new CognitoUserDirectory(cognito, random), mailer,
                 Clock.systemUTC(), random);
         SdkPriming prime = new SdkPriming().dynamo(dynamo, LambdaWiring.linkTable(env)).cognito(cognito, settings.userPoolId());
         this.priming = (ses[0] != null ? prime.ses(ses[0]) : prime).register();
+    }
+
+    /**
+     * Builds the worker the way the function does, from environment variables (the settings,
+     * {@code LINK_TABLE}, {@code USER_POOL_ID}, the sender), with the caller's keys, DynamoDB
+     * client, user directory and mail transport: for the local backend and tests.
+     *
+     * @param mailer the transport, given the sender the environment names
+     */
+    public static LinkDelivery createDelivery(Map<String, String> environment, LinkKeys keys, DynamoDbClient dynamo,
+                                              UserDirectory directory, Function<MailSender, Mailer> mailer, Clock clock,
+                                              SecureRandom random) {
+        Environment env = new Environment(environment);
+        return new LinkDelivery(LambdaWiring.settings(env), keys, new LinkStore(dynamo, LambdaWiring.linkTable(env)), directory,
+                mailer.apply(LambdaWiring.mailSender(env)), clock, random);
     }
 
     public LinkDeliveryHandler(LinkDelivery delivery) {

@@ -55,7 +55,7 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
         DynamoDbClient dynamo = aws.dynamo();
         SqsClient sqs = aws.sqs();
         String queueUrl = LambdaWiring.linkQueueUrl(env);
-        this.service = new MagicLinkService(MagicLinkSettings.fromEnvironment(env), LambdaWiring.linkKeys(env, aws::secretsManager),
+        this.service = new MagicLinkService(LambdaWiring.settings(env), LambdaWiring.linkKeys(env, aws::secretsManager),
                 new LinkStore(dynamo, LambdaWiring.linkTable(env)), new SqsLinkQueue(sqs, queueUrl), Clock.systemUTC(),
                 new SecureRandom());
         this.corsAllowedOrigin = LambdaWiring.corsAllowedOrigin(env);
@@ -81,7 +81,7 @@ public final class SignInApiHandler implements RequestHandler<APIGatewayProxyReq
     public static SignInApiHandler create(Map<String, String> environment, DynamoDbClient dynamo, LinkKeys keys,
                                           LinkQueue queue, Clock clock, SecureRandom random) {
         Environment env = new Environment(environment);
-        MagicLinkService service = new MagicLinkService(MagicLinkSettings.fromEnvironment(env), keys,
+        MagicLinkService service = new MagicLinkService(LambdaWiring.settings(env), keys,
                 new LinkStore(dynamo, LambdaWiring.linkTable(env)), queue, clock, random);
         return new SignInApiHandler(service, LambdaWiring.corsAllowedOrigin(env));
     }

@@ -1,5 +1,6 @@
 package com.example.signin.lambdas;
 
+import com.example.signin.lambdas.internal.LambdaWiring;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.signin.lambdas.service.LinkStore;
@@ -322,7 +323,7 @@ class SignInApiHandlerTest {
                 "LINK_BASE", "http://127.0.0.1:8080",
                 "LINK_EXPIRY_SECONDS", "600");
         LinkStore.createTable(dynamo.client(), "links-factory");
-        LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), KEYS, new LinkStore(dynamo.client(), "links-factory"),
+        LinkDelivery delivery = new LinkDelivery(LambdaWiring.settings(env), KEYS, new LinkStore(dynamo.client(), "links-factory"),
                 directory, mailer, clock, new SeededRandom(5));
 
         SignInApiHandler handler = SignInApiHandler.create(env, dynamo.client(), KEYS, delivery::deliver, clock, new SeededRandom(4));

@@ -11,6 +11,7 @@ import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.lambdas.service.LinkKeys;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
@@ -58,7 +59,7 @@ class VerifyAuthChallengeHandlerTest {
         LinkStore.createTable(dynamo.client(), table);
         store = new LinkStore(dynamo.client(), table);
         Instant now = clock.instant();
-        store.put(LinkRecord.issued(ALICE, KEYS.device(null), KEYS.secretHash(secret), CodeChallenge.s256(verifier),
+        store.put(LinkRecord.issued(ALICE, KEYS.device(null), KEYS.secretHash(secret), KEYS.codeHash(OneTimeCode.derive(secret)), CodeChallenge.s256(verifier),
                 now.getEpochSecond(), now.plus(Duration.ofMinutes(15)).getEpochSecond()));
         handler = new VerifyAuthChallengeHandler(new LinkVerifier(store, KEYS, 3, clock));
     }
@@ -81,6 +82,16 @@ class VerifyAuthChallengeHandlerTest {
 
         assertThat(result.getResponse().getAnswerCorrect()).isTrue();
         assertThat(Events.toJson(result, CognitoUserPoolVerifyAuthChallengeResponseEvent.class)).contains("\"answerCorrect\":true");
+    }
+
+    @Test
+    void theMailsCodeWithTheVerifierIsACorrectAnswerAndAWrongCodeIsNot() {
+        String code = OneTimeCode.derive(secret);
+        String wrong = code.charAt(0) == '2' ? "3" + code.substring(1) : "2" + code.substring(1);
+
+        assertThat(handler.handleRequest(event(wrong, verifier), null).getResponse().getAnswerCorrect()).isFalse();
+        assertThat(handler.handleRequest(event(code, verifier), null).getResponse().getAnswerCorrect()).isTrue();
+        assertThatThrownBy(() -> handler.handleRequest(event(code, verifier), null)).hasMessage("link_used");
     }
 
     @Test

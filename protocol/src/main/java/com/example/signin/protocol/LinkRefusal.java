@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * failing with the {@link #code()} as its error message; Cognito returns that to the app as a
  * {@code UserLambdaValidationException} whose message is
  * {@code "VerifyAuthChallengeResponse failed with error <code>."}, and the app turns it into a
- * sentence. Only a caller holding the right secret can learn {@link #EXPIRED}, {@link #USED} or
- * {@link #FOREIGN_DEVICE}; every other failure is {@link #INVALID}, so a guesser learns nothing.
+ * sentence. Only a caller holding the right secret can learn {@link #EXPIRED}, {@link #USED},
+ * {@link #FOREIGN_DEVICE} or {@link #SPENT} (for a code: only the device that asked, holding its
+ * verifier); every other failure is {@link #INVALID}, so a guesser learns nothing.
  */
 public enum LinkRefusal {
     /** No record matches: never sent, mistyped, replaced by a newer link, or burnt. */
@@ -20,7 +21,12 @@ public enum LinkRefusal {
     /** The secret matches but it has already signed someone in. */
     USED("link_used"),
     /** The secret matches but the code verifier does not: the link was asked for elsewhere. */
-    FOREIGN_DEVICE("link_foreign_device");
+    FOREIGN_DEVICE("link_foreign_device"),
+    /**
+     * The link, or the asking device's one-time code, matches, but {@link OneTimeCode#MAX_WRONG_TRIES}
+     * wrong codes were typed for it, so it no longer signs in (neither by link nor by code).
+     */
+    SPENT("link_spent");
 
     /** The message Cognito builds from a trigger's error, with the trigger name in front. */
     public static final String COGNITO_MESSAGE_FORMAT = "VerifyAuthChallengeResponse failed with error %s.";

@@ -21,6 +21,13 @@ public final class OneTimeCode {
     /** The 32 symbols a code is written in: digits 2-9 and A-Z without I and O. */
     public static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+    /**
+     * Wrong codes the asking device may type for one link before the server spends the link (and
+     * its code): 5 guesses at 40 bits leave an attacker who holds the device's verifier a chance
+     * of 5 in 2^40.
+     */
+    public static final int MAX_WRONG_TRIES = 5;
+
     static final String DERIVATION_PREFIX = "magic-link-code:";
     static final int GROUP = LENGTH / 2;
 

@@ -1,5 +1,6 @@
 package com.example.signin.systemtests;
 
+import com.example.signin.lambdas.LinkDeliveryHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.signin.lambdas.SignInApiHandler;
@@ -64,10 +65,8 @@ final class InProcessSignInApi implements AutoCloseable {
         env.put("LINK_TABLE", TABLE);
         env.put("USER_POOL_ID", e.userPoolId());
         SecureRandom random = new SecureRandom();
-        LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), KEYS, store,
-                new CognitoUserDirectory(backend.cognito(), random),
-                new SmtpMailer("127.0.0.1", smtpPort, new MailSender("no-reply@signin.example", "Sign-in (system tests)")),
-                clock, random);
+        LinkDelivery delivery = LinkDeliveryHandler.createDelivery(env, KEYS, dynamo, new CognitoUserDirectory(backend.cognito(), random),
+                sender -> new SmtpMailer("127.0.0.1", smtpPort, sender), clock, random);
         // Room for every request a property test makes; the retries cover a mail outage of about five minutes.
         this.queue = new InProcessLinkQueue(delivery::deliver, 200_000, 60, 1);
         this.handler = SignInApiHandler.create(env, dynamo, KEYS, request -> {

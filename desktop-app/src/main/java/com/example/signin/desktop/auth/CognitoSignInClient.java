@@ -483,6 +483,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
                 Problem problem = switch (refusal.get()) {
                     case EXPIRED -> Problem.LINK_EXPIRED;
                     case USED -> Problem.LINK_USED;
+                    case SPENT -> Problem.LINK_SPENT;
                     case INVALID -> Problem.LINK_INVALID;
                     case FOREIGN_DEVICE -> Problem.LINK_FOREIGN_DEVICE;
                 };
@@ -506,6 +507,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         Problem problem = switch (asLink.problem()) {
             case LINK_EXPIRED -> Problem.CODE_EXPIRED;
             case LINK_USED -> Problem.CODE_USED;
+            case LINK_SPENT -> Problem.CODE_TOO_MANY_TRIES;
             case LINK_INVALID -> Problem.CODE_WRONG;
             case LINK_FOREIGN_DEVICE -> Problem.CODE_FOREIGN_DEVICE;
             default -> asLink.problem();

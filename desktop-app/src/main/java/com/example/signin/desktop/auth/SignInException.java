@@ -33,6 +33,8 @@ public final class SignInException extends Exception {
         LINK_EXPIRED,
         /** The link already signed someone in. */
         LINK_USED,
+        /** Too many wrong codes were typed for this link's request, so its link no longer works either. */
+        LINK_SPENT,
         /** The link is unknown: replaced by a newer one, burnt by wrong answers, or mistyped. */
         LINK_INVALID,
         /** The link belongs to a request made on another device or app installation. */

@@ -3,7 +3,11 @@ package com.example.signin.desktop.platform;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * per state change (what the person must act on is also printed or shown). Configured in code so the data folder (known
  * only after the arguments are read) picks the file. Libraries log warnings only: their debug
  * output could carry request bodies.
+ *
+ * <p>Until then {@link BeforeDataFolder} is Logback's configuration (found through
+ * {@code META-INF/services}), so Logback does not first parse an XML file that {@link #configure}
+ * would throw away (the local backend's {@code logback.xml} is on the app's class path): that
+ * parse loaded about 380 classes on every start (docs/BENCHMARKS.md, issue 15).
  */
 public final class AppLogging {
 
@@ -58,13 +67,44 @@ public final class AppLogging {
         fileAppender.setEncoder(encoder(context));
         fileAppender.start();
 
+        levels(context).addAppender(fileAppender);
+        return file;
+    }
+
+    /**
+     * Logback's start-up configuration in the app's JVM: the same levels as {@link #configure}, printed
+     * to stderr (nothing in the app logs before the data folder is known; tests that never configure a
+     * file see their log there). It steps aside for an explicit {@code -Dlogback.configurationFile}
+     * and for a {@code logback-test.xml} on the class path, which Logback then reads as usual.
+     */
+    @ConfiguratorRank(ConfiguratorRank.CUSTOM_TOP_PRIORITY)
+    public static final class BeforeDataFolder extends ContextAwareBase implements Configurator {
+
+        @Override
+        public ExecutionStatus configure(LoggerContext context) {
+            if (System.getProperty("logback.configurationFile") != null
+                    || AppLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
+                return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+            }
+            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            console.setContext(context);
+            console.setName("stderr");
+            console.setTarget("System.err");
+            console.setEncoder(encoder(context));
+            console.start();
+            levels(context).addAppender(console);
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        }
+    }
+
+    /** INFO for the app, WARN for the libraries; returns the root logger. */
+    private static ch.qos.logback.classic.Logger levels(LoggerContext context) {
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(fileAppender);
         for (String name : QUIET) {
             context.getLogger(name).setLevel(Level.WARN);
         }
-        return file;
+        return root;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context) {

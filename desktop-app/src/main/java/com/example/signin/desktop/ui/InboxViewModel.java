@@ -41,10 +41,10 @@ public final class InboxViewModel {
     /** After this long without a link the screen suggests the spam folder or a new link. */
     static final Duration MAIL_LATE_AFTER = Duration.ofMinutes(1);
     /**
-     * Wrong codes after which the server has spent the request (its default, DESIGN.md): the
-     * screen then says to send a new link instead of letting the person type into a dead request.
+     * Wrong codes after which the server has spent the request: the screen then says to send a
+     * new link instead of letting the person type into a dead request.
      */
-    static final int WRONG_CODES_BEFORE_SPENT = 5;
+    static final int WRONG_CODES_BEFORE_SPENT = OneTimeCode.MAX_WRONG_TRIES;
 
     /** What the screen needs from the rest of the app. */
     public interface Navigation {

@@ -312,6 +312,7 @@ class CognitoSignInClientTest {
         "link_used, LINK_USED",
         "link_invalid, LINK_INVALID",
         "link_foreign_device, LINK_FOREIGN_DEVICE",
+        "link_spent, LINK_SPENT",
     })
     void theTriggersRefusalReachesTheScreenAndKeepsThePendingRequest(String code, Problem problem) throws Exception {
         pendingRequest(Instant.now().plusSeconds(600));
@@ -363,6 +364,7 @@ class CognitoSignInClientTest {
         "link_used, CODE_USED",
         "link_invalid, CODE_WRONG",
         "link_foreign_device, CODE_FOREIGN_DEVICE",
+        "link_spent, CODE_TOO_MANY_TRIES",
     })
     void theTriggersRefusalOfACodeGetsTheCodesSentence(String refusal, Problem problem) throws Exception {
         pendingRequest(Instant.now().plusSeconds(600));

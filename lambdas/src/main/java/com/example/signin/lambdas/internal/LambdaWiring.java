@@ -1,6 +1,8 @@
 package com.example.signin.lambdas.internal;
 
 import com.example.signin.lambdas.service.LinkKeys;
+import com.example.signin.lambdas.service.LinkStyle;
+import com.example.signin.lambdas.service.MagicLinkSettings;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.LinkVerifier;
 import com.example.signin.lambdas.service.MailSender;
@@ -8,6 +10,7 @@ import com.example.signin.lambdas.service.Mailer;
 import com.example.signin.lambdas.service.SesMailer;
 import com.example.signin.lambdas.service.SignUpPolicy;
 import com.example.signin.lambdas.service.SmtpMailer;
+import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,12 +18,41 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Turns environment variables (names as in docs/CONTRACTS.md) into services. */
 public final class LambdaWiring {
 
     private LambdaWiring() {
+    }
+
+    /**
+     * Reads {@code USER_POOL_ID} and the {@link Setting}s of scope FUNCTIONS from their
+     * environment variables.
+     *
+     * @throws ConfigurationException naming the first bad variable
+     */
+    public static MagicLinkSettings settings(Map<String, String> variables) {
+        return settings(new Environment(variables));
+    }
+
+    /** As {@link #settings(Map)}, from variables already read. */
+    public static MagicLinkSettings settings(Environment env) {
+        Settings s = env.settings();
+        String userPoolId = env.required("USER_POOL_ID", "the id of the Cognito user pool, like eu-west-1_AbCdEf123");
+        LinkStyle style = LinkStyle.fromSetting(s.text(Setting.LINK_STYLE));
+        String scheme = env.required(Setting.SCHEME.environmentName().orElseThrow(), Setting.SCHEME.allowed());
+        String linkBase = style == LinkStyle.PAGE
+                ? env.required("LINK_BASE", "the https URL the link page is served under, like https://signin.example.com (LINK_STYLE is page)")
+                : s.find(Setting.LINK_BASE).filter(b -> !b.isEmpty()).orElse(null);
+        MagicLinkFormat format = env.parsed("URL_SCHEME and LINK_BASE", "a reverse-DNS scheme and an https URL",
+                ignored -> new MagicLinkFormat(scheme, linkBase), scheme);
+        return new MagicLinkSettings(userPoolId, Duration.ofSeconds(s.integer(Setting.LINK_EXPIRY_SECONDS)),
+                Duration.ofSeconds(s.integer(Setting.REQUEST_COOLDOWN_SECONDS)), s.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR),
+                s.integer(Setting.PENDING_LINKS_PER_ADDRESS), s.integer(Setting.MAX_FAILED_ATTEMPTS), format, style,
+                signUpPolicy(env));
     }
 
     public static String linkTable(Environment env) {

@@ -1,6 +1,7 @@
 package com.example.signin.lambdas.service;
 
 import com.example.signin.protocol.EmailAddress;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import java.util.Objects;
 
 /**
  * The delivery worker (DESIGN.md step 3): for one queued {@link LinkRequest}, find or create the
- * account, write the device's record, keep the address's pending links under the cap, compose and
+ * account, write the device's record (the keyed hashes of the link's secret and of its one-time code), keep the address's pending links under the cap, compose and
  * send the mail. The same class runs in the AWS worker function (SQS) and the local backend's
  * worker thread.
  *
@@ -68,11 +69,12 @@ public final class LinkDelivery {
             }
             String secret = Secrets.generate(random);
             String emailKey = keys.address(email);
-            record = LinkRecord.issued(emailKey, request.deviceKey(), keys.secretHash(secret), request.challenge(),
-                    request.requestedAt(), request.requestedAt() + settings.linkExpiry().toSeconds());
+            String code = OneTimeCode.derive(secret);
+            record = LinkRecord.issued(emailKey, request.deviceKey(), keys.secretHash(secret), keys.codeHash(code),
+                    request.challenge(), request.requestedAt(), request.requestedAt() + settings.linkExpiry().toSeconds());
             store.put(record);
             int dropped = store.keepNewest(emailKey, settings.pendingLinksPerAddress());
-            mailer.send(composer.compose(email.value(), link(secret), settings.linkExpiry(), request.locale()));
+            mailer.send(composer.compose(email.value(), link(secret), code, settings.linkExpiry(), request.locale()));
             LOG.info("Sign-in link sent for {}: {}; {} older pending link(s) of this address dropped (cap {})", request, record,
                     dropped, settings.pendingLinksPerAddress());
         } catch (AmbiguousAccountException e) {

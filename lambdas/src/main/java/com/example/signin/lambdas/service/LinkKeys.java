@@ -60,6 +60,11 @@ public final class LinkKeys {
         return B64.encodeToString(hmac(hashKey, "secret:" + secret));
     }
 
+    /** The stored hash of a link's one-time code ({@link com.example.signin.protocol.OneTimeCode}, canonical form). */
+    public String codeHash(String code) {
+        return B64.encodeToString(hmac(hashKey, "code:" + code));
+    }
+
     private static byte[] hmac(SecretKeySpec key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -48,11 +48,13 @@ public final class LinkStore {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String SECRET_HASH = "secretHash";
+    static final String CODE_HASH = "codeHash";
     static final String CHALLENGE = "challenge";
     static final String IAT = "iat";
     /** Epoch seconds; the table's TTL attribute. */
     public static final String EXP = "exp";
     static final String FAILED_ATTEMPTS = "failedAttempts";
+    static final String WRONG_CODES = "wrongCodes";
     static final String USED_AT = "usedAt";
     static final String COUNT = "count";
     static final String STATE = "state";
@@ -241,20 +243,21 @@ public final class LinkStore {
 
     /**
      * Sets {@code usedAt} if the record still holds its secret hash, has not been used, has not
-     * expired and has fewer than {@code maxFailedAttempts} failures. One conditional update: of any
-     * number of concurrent callers exactly one gets {@code true}.
+     * expired, has fewer than {@code maxFailedAttempts} failures and fewer than
+     * {@code maxWrongCodes} wrong codes. One conditional update: of any number of concurrent
+     * callers (link or code) exactly one gets {@code true}.
      */
-    public boolean markUsed(LinkRecord record, Instant now, int maxFailedAttempts) {
+    public boolean markUsed(LinkRecord record, Instant now, int maxFailedAttempts, int maxWrongCodes) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(record))
                     .updateExpression("SET #used = :now")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#used) AND #hash = :hash AND #exp > :now"
-                            + " AND #failed < :max")
+                            + " AND #failed < :max AND (attribute_not_exists(#wrong) OR #wrong < :maxWrong)")
                     .expressionAttributeNames(Map.of("#pk", PK, "#used", USED_AT, "#hash", SECRET_HASH, "#exp", EXP,
-                            "#failed", FAILED_ATTEMPTS))
+                            "#failed", FAILED_ATTEMPTS, "#wrong", WRONG_CODES))
                     .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond()), ":hash", string(record.secretHash()),
-                            ":max", number(maxFailedAttempts))));
+                            ":max", number(maxFailedAttempts), ":maxWrong", number(maxWrongCodes))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -267,15 +270,28 @@ public final class LinkStore {
      * @return the new count, or empty when the record is gone or was replaced
      */
     public OptionalLong recordFailure(LinkRecord record) {
+        return increment(record, FAILED_ATTEMPTS);
+    }
+
+    /**
+     * Adds one wrong code to the record if it still holds its secret hash.
+     *
+     * @return the new count, or empty when the record is gone or was replaced
+     */
+    public OptionalLong recordWrongCode(LinkRecord record) {
+        return increment(record, WRONG_CODES);
+    }
+
+    private OptionalLong increment(LinkRecord record, String counter) {
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                     .key(key(record))
-                    .updateExpression("ADD #failed :one")
+                    .updateExpression("ADD #counter :one")
                     .conditionExpression("attribute_exists(#pk) AND #hash = :hash")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#failed", FAILED_ATTEMPTS, "#hash", SECRET_HASH))
+                    .expressionAttributeNames(Map.of("#pk", PK, "#counter", counter, "#hash", SECRET_HASH))
                     .expressionAttributeValues(Map.of(":one", number(1), ":hash", string(record.secretHash())))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            return OptionalLong.of(Long.parseLong(updated.get(FAILED_ATTEMPTS).n()));
+            return OptionalLong.of(Long.parseLong(updated.get(counter).n()));
         } catch (ConditionalCheckFailedException e) {
             return OptionalLong.empty();
         }
@@ -329,10 +345,14 @@ public final class LinkStore {
     static Map<String, AttributeValue> toItem(LinkRecord record) {
         Map<String, AttributeValue> item = new HashMap<>(key(record));
         item.put(SECRET_HASH, string(record.secretHash()));
+        if (!record.codeHash().isEmpty()) {
+            item.put(CODE_HASH, string(record.codeHash()));
+        }
         item.put(CHALLENGE, string(record.challenge()));
         item.put(IAT, number(record.issuedAt()));
         item.put(EXP, number(record.expiresAt()));
         item.put(FAILED_ATTEMPTS, number(record.failedAttempts()));
+        item.put(WRONG_CODES, number(record.wrongCodes()));
         record.usedAt().ifPresent(used -> item.put(USED_AT, number(used)));
         return item;
     }
@@ -340,14 +360,18 @@ public final class LinkStore {
     static LinkRecord fromItem(Map<String, AttributeValue> item) {
         AttributeValue used = item.get(USED_AT);
         AttributeValue failed = item.get(FAILED_ATTEMPTS);
+        AttributeValue wrong = item.get(WRONG_CODES);
+        AttributeValue codeHash = item.get(CODE_HASH);
         return new LinkRecord(
                 item.get(PK).s(),
                 item.get(SK).s().substring(LINK.length()),
                 item.get(SECRET_HASH).s(),
+                codeHash == null ? "" : codeHash.s(),
                 item.get(CHALLENGE).s(),
                 Long.parseLong(item.get(IAT).n()),
                 Long.parseLong(item.get(EXP).n()),
                 failed == null ? 0 : Integer.parseInt(failed.n()),
+                wrong == null ? 0 : Integer.parseInt(wrong.n()),
                 used == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(used.n())));
     }
 

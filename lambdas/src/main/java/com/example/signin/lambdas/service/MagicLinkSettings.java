@@ -1,6 +1,5 @@
 package com.example.signin.lambdas.service;
 
-import com.example.signin.lambdas.internal.Environment;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Setting;
 import com.example.signin.protocol.Settings;
@@ -60,33 +59,5 @@ public record MagicLinkSettings(
                 Duration.ofSeconds(s.integer(Setting.REQUEST_COOLDOWN_SECONDS)), s.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR),
                 s.integer(Setting.PENDING_LINKS_PER_ADDRESS), s.integer(Setting.MAX_FAILED_ATTEMPTS), linkFormat,
                 linkFormat.linkBase() == null ? LinkStyle.DIRECT : LinkStyle.PAGE, SignUpPolicy.open());
-    }
-
-    /**
-     * Reads {@code USER_POOL_ID} and the {@link Setting}s of scope FUNCTIONS from their
-     * environment variables.
-     *
-     * @throws com.example.signin.lambdas.internal.ConfigurationException naming the first bad variable
-     */
-    public static MagicLinkSettings fromEnvironment(Map<String, String> variables) {
-        return fromEnvironment(new Environment(variables));
-    }
-
-    /** As {@link #fromEnvironment(Map)}, from variables already read. */
-    public static MagicLinkSettings fromEnvironment(Environment env) {
-        Settings s = env.settings();
-        String userPoolId = env.required("USER_POOL_ID", "the id of the Cognito user pool, like eu-west-1_AbCdEf123");
-        LinkStyle style = LinkStyle.fromSetting(s.text(Setting.LINK_STYLE));
-        String scheme = env.required(Setting.SCHEME.environmentName().orElseThrow(), Setting.SCHEME.allowed());
-        String linkBase = style == LinkStyle.PAGE
-                ? env.required("LINK_BASE", "the https URL the link page is served under, like https://signin.example.com (LINK_STYLE is page)")
-                : s.find(Setting.LINK_BASE).filter(b -> !b.isEmpty()).orElse(null);
-        MagicLinkFormat format = env.parsed("URL_SCHEME and LINK_BASE", "a reverse-DNS scheme and an https URL",
-                ignored -> new MagicLinkFormat(scheme, linkBase), scheme);
-        SignUpPolicy policy = new SignUpPolicy(SignUpPolicy.Mode.fromSetting(s.text(Setting.SIGN_UP_MODE)),
-                s.list(Setting.ALLOWED_EMAIL_DOMAINS));
-        return new MagicLinkSettings(userPoolId, Duration.ofSeconds(s.integer(Setting.LINK_EXPIRY_SECONDS)),
-                Duration.ofSeconds(s.integer(Setting.REQUEST_COOLDOWN_SECONDS)), s.integer(Setting.LINKS_PER_ADDRESS_PER_HOUR),
-                s.integer(Setting.PENDING_LINKS_PER_ADDRESS), s.integer(Setting.MAX_FAILED_ATTEMPTS), format, style, policy);
     }
 }

@@ -1,6 +1,7 @@
 package com.example.signin.lambdas.service;
 
-import com.example.signin.lambdas.internal.Html;
+import com.example.signin.protocol.Html;
+import com.example.signin.protocol.OneTimeCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,22 +39,25 @@ public final class MailComposer {
     /**
      * @param recipient the address the mail goes to (shown in the text, escaped in HTML)
      * @param link      the sign-in link
+     * @param code      the link's one-time code in canonical form ({@link OneTimeCode}); the mail shows it grouped
      * @param validFor  how long the link works
      * @param language  a BCP 47 tag such as {@code en} or {@code de-CH}; anything unknown means English
      */
-    public MailMessage compose(String recipient, String link, Duration validFor, String language) {
+    public MailMessage compose(String recipient, String link, String code, Duration validFor, String language) {
         ResourceBundle texts = bundleFor(language);
         String minutes = Long.toString(Math.max(1, validFor.toMinutes()));
-        Map<String, String> values = Map.of(
-                "lang", texts.getLocale().toLanguageTag(),
-                "subject", texts.getString("subject"),
-                "heading", texts.getString("heading"),
-                "intro", texts.getString("intro").replace("{email}", recipient),
-                "action", texts.getString("action"),
-                "expiry", texts.getString("expiry").replace("{minutes}", minutes),
-                "fallback", texts.getString("fallback"),
-                "ignore", texts.getString("ignore"),
-                "link", link);
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("code", OneTimeCode.grouped(code)),
+                Map.entry("codeintro", texts.getString("codeintro")),
+                Map.entry("lang", texts.getLocale().toLanguageTag()),
+                Map.entry("subject", texts.getString("subject")),
+                Map.entry("heading", texts.getString("heading")),
+                Map.entry("intro", texts.getString("intro").replace("{email}", recipient)),
+                Map.entry("action", texts.getString("action")),
+                Map.entry("expiry", texts.getString("expiry").replace("{minutes}", minutes)),
+                Map.entry("fallback", texts.getString("fallback")),
+                Map.entry("ignore", texts.getString("ignore")),
+                Map.entry("link", link));
         return new MailMessage(recipient, texts.getString("subject"),
                 fill(htmlTemplate, values, true), fill(textTemplate, values, false));
     }

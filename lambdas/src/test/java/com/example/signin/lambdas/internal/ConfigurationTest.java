@@ -39,7 +39,7 @@ class ConfigurationTest {
 
     @Test
     void theDefaultsAreThoseOfTheDesign() {
-        MagicLinkSettings settings = MagicLinkSettings.fromEnvironment(minimal());
+        MagicLinkSettings settings = LambdaWiring.settings(minimal());
 
         assertThat(settings.linkExpiry()).isEqualTo(Duration.ofMinutes(15));
         assertThat(settings.requestCooldown()).isEqualTo(Duration.ofSeconds(60));
@@ -64,7 +64,7 @@ class ConfigurationTest {
         env.put("LINKS_PER_ADDRESS_PER_HOUR", "3");
         env.put("PENDING_LINKS_PER_ADDRESS", "2");
 
-        MagicLinkSettings settings = MagicLinkSettings.fromEnvironment(env);
+        MagicLinkSettings settings = LambdaWiring.settings(env);
 
         assertThat(settings.linkExpiry()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.requestCooldown()).isEqualTo(Duration.ofSeconds(30));
@@ -92,7 +92,7 @@ class ConfigurationTest {
             "LINKS_PER_ADDRESS_PER_HOUR, lots,                   LINKS_PER_ADDRESS_PER_HOUR must be a whole number of links from 1 to 1000",
     })
     void aMissingOrBadValueStopsStartupWithASentenceNamingIt(String name, String value, String message) {
-        assertThatThrownBy(() -> MagicLinkSettings.fromEnvironment(with(name, value)))
+        assertThatThrownBy(() -> LambdaWiring.settings(with(name, value)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(message);
     }

@@ -7,6 +7,7 @@ import com.example.signin.lambdas.testing.RecordingMailer;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.EmailAddress;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,19 @@ class LinkDeliveryTest {
         String secret = MagicLinkServiceTest.linkIn(mailer.last().text());
         assertThat(new LinkVerifier(store, KEYS, 5, clock).verify("known@example.com",
                 secret.substring(secret.indexOf('#') + 1), verifier)).isTrue();
+    }
+
+    @Test
+    void theMailShowsTheLinksCodeGroupedInBothPartsAndTheRecordHoldsOnlyItsKeyedHash() {
+        delivery.deliver(request("m-3", "known@example.com"));
+
+        String link = MagicLinkServiceTest.linkIn(mailer.last().text());
+        String code = OneTimeCode.derive(link.substring(link.indexOf('#') + 1));
+        assertThat(mailer.last().text()).contains(OneTimeCode.grouped(code)).doesNotContain(code);
+        assertThat(mailer.last().html()).contains(OneTimeCode.grouped(code));
+        LinkRecord record = store.pending(KEYS.address(EmailAddress.parse("known@example.com"))).get(0);
+        assertThat(record.codeHash()).isEqualTo(KEYS.codeHash(code));
+        assertThat(new LinkVerifier(store, KEYS, 5, clock).verify("known@example.com", code, verifier)).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.example.signin.lambdas.service;
 
 import com.example.signin.lambdas.testing.LocalDynamo;
+import com.example.signin.protocol.OneTimeCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class LinkStoreTest {
     }
 
     private static LinkRecord record(String key, String device, String secret, Instant issued) {
-        return LinkRecord.issued(key, KEYS.device(device), KEYS.secretHash(secret), "challenge-of-the-verifier",
+        return LinkRecord.issued(key, KEYS.device(device), KEYS.secretHash(secret), KEYS.codeHash("code of " + secret), "challenge-of-the-verifier",
                 issued.getEpochSecond(), issued.plus(Duration.ofMinutes(15)).getEpochSecond());
     }
 
@@ -78,6 +79,7 @@ class LinkStoreTest {
         Map<String, AttributeValue> item = client.scan(b -> b.tableName("links")).items().stream()
                 .filter(i -> i.get("pk").s().equals(key)).findFirst().orElseThrow();
         assertThat(item.toString()).doesNotContain("the-secret").doesNotContain("@example.com");
+        assertThat(item.get("codeHash").s()).isEqualTo(written.codeHash());
     }
 
     @Test
@@ -144,9 +146,9 @@ class LinkStoreTest {
         LinkRecord link = record(freshKey(), "a", "secret", NOW);
         store.put(link);
 
-        assertThat(store.markUsed(link, NOW.plus(Duration.ofMinutes(15)).minusSeconds(1), 5)).isTrue();
+        assertThat(store.markUsed(link, NOW.plus(Duration.ofMinutes(15)).minusSeconds(1), 5, OneTimeCode.MAX_WRONG_TRIES)).isTrue();
         assertThat(store.pending(link.emailKey()).get(0).usedAt()).hasValue(NOW.plus(Duration.ofMinutes(15)).minusSeconds(1).getEpochSecond());
-        assertThat(store.markUsed(link, NOW.plusSeconds(5), 5)).as("single use").isFalse();
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 5, OneTimeCode.MAX_WRONG_TRIES)).as("single use").isFalse();
     }
 
     @Test
@@ -156,8 +158,8 @@ class LinkStoreTest {
         store.put(old);
         store.put(record(key, "a", "new", NOW.plusSeconds(1)));
 
-        assertThat(store.markUsed(old, NOW.plusSeconds(5), 5)).isFalse();
-        assertThat(store.markUsed(record(freshKey(), "a", "never-written", NOW), NOW.plusSeconds(5), 5)).as("no record").isFalse();
+        assertThat(store.markUsed(old, NOW.plusSeconds(5), 5, OneTimeCode.MAX_WRONG_TRIES)).isFalse();
+        assertThat(store.markUsed(record(freshKey(), "a", "never-written", NOW), NOW.plusSeconds(5), 5, OneTimeCode.MAX_WRONG_TRIES)).as("no record").isFalse();
     }
 
     @Test
@@ -213,7 +215,7 @@ class LinkStoreTest {
         LinkRecord link = record(freshKey(), "a", "secret", NOW);
         store.put(link);
 
-        List<Boolean> outcomes = race(50, i -> store.markUsed(link, NOW.plusSeconds(5), 5));
+        List<Boolean> outcomes = race(50, i -> store.markUsed(link, NOW.plusSeconds(5), 5, OneTimeCode.MAX_WRONG_TRIES));
 
         assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
     }
@@ -223,10 +225,36 @@ class LinkStoreTest {
         LinkRecord link = record(freshKey(), "a", "secret", NOW);
         store.put(link);
 
-        assertThat(store.markUsed(link, NOW.plus(Duration.ofMinutes(15)), 5)).isFalse();
+        assertThat(store.markUsed(link, NOW.plus(Duration.ofMinutes(15)), 5, OneTimeCode.MAX_WRONG_TRIES)).isFalse();
         store.recordFailure(link);
-        assertThat(store.markUsed(link, NOW.plusSeconds(5), 1)).as("one failure, limit one").isFalse();
-        assertThat(store.markUsed(link, NOW.plusSeconds(5), 2)).isTrue();
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 1, OneTimeCode.MAX_WRONG_TRIES)).as("one failure, limit one").isFalse();
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 2, OneTimeCode.MAX_WRONG_TRIES)).isTrue();
+    }
+
+    @Test
+    void wrongCodesAreCountedOneByOneAndAtTheLimitTheRecordCannotBeMarkedUsed() {
+        LinkRecord link = record(freshKey(), "a", "secret", NOW);
+        store.put(link);
+
+        assertThat(store.recordWrongCode(link)).isEqualTo(OptionalLong.of(1));
+        assertThat(store.recordWrongCode(link)).isEqualTo(OptionalLong.of(2));
+        assertThat(store.pending(link.emailKey()).get(0).wrongCodes()).isEqualTo(2);
+        assertThat(store.pending(link.emailKey()).get(0).failedAttempts()).as("a separate count").isZero();
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 5, 2)).as("two wrong codes, limit two").isFalse();
+        assertThat(store.markUsed(link, NOW.plusSeconds(5), 5, 3)).isTrue();
+        assertThat(store.recordWrongCode(record(link.emailKey(), "a", "replaced", NOW))).as("another record").isEmpty();
+    }
+
+    @Test
+    void aRecordWithoutACodeHashReadsBackWithAnEmptyOne() {
+        String key = freshKey();
+        LinkRecord older = LinkRecord.issued(key, KEYS.device("a"), KEYS.secretHash("secret"), "", "challenge-of-the-verifier",
+                NOW.getEpochSecond(), NOW.plus(Duration.ofMinutes(15)).getEpochSecond());
+        store.put(older);
+
+        assertThat(store.pending(key)).containsExactly(older);
+        assertThat(client.scan(b -> b.tableName("links")).items().stream().filter(i -> i.get("pk").s().equals(key)).findFirst()
+                .orElseThrow()).doesNotContainKey("codeHash");
     }
 
     @Test

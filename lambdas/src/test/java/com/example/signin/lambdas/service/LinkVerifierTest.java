@@ -5,6 +5,7 @@ import com.example.signin.lambdas.testing.MutableClock;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.example.signin.protocol.CodeChallenge;
 import com.example.signin.protocol.LinkRefusal;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.Secrets;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +66,8 @@ class LinkVerifierTest {
 
     private void issue(String address, String device, String linkSecret, String linkVerifier) {
         Instant now = clock.instant();
-        store.put(LinkRecord.issued(key(address), KEYS.device(device), KEYS.secretHash(linkSecret), CodeChallenge.s256(linkVerifier),
+        store.put(LinkRecord.issued(key(address), KEYS.device(device), KEYS.secretHash(linkSecret),
+                KEYS.codeHash(Secrets.isWellFormed(linkSecret) ? OneTimeCode.derive(linkSecret) : ""), CodeChallenge.s256(linkVerifier),
                 now.getEpochSecond(), now.plus(Duration.ofMinutes(15)).getEpochSecond()));
     }
 
@@ -142,7 +144,7 @@ class LinkVerifierTest {
         assertThat(only(email).failedAttempts()).isEqualTo(MAX_FAILED);
         assertRefused(() -> verifier.verify(email, secret, Secrets.generate(random)), LinkRefusal.USED);
         assertRefused(() -> verifier.verify(email, secret, codeVerifier), LinkRefusal.USED);
-        assertThat(store.markUsed(only(email), clock.instant(), MAX_FAILED)).as("markUsed checks the count too").isFalse();
+        assertThat(store.markUsed(only(email), clock.instant(), MAX_FAILED, OneTimeCode.MAX_WRONG_TRIES)).as("markUsed checks the count too").isFalse();
     }
 
     @Test
@@ -222,7 +224,7 @@ class LinkVerifierTest {
 
     @Test
     void aLinkUsedByAConcurrentAnswerWhileThisOneIsCheckedIsRefusedAsUsedAndCounted() {
-        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> store.markUsed(only(email), clock.instant(), MAX_FAILED)),
+        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> store.markUsed(only(email), clock.instant(), MAX_FAILED, OneTimeCode.MAX_WRONG_TRIES)),
                 KEYS, MAX_FAILED, clock);
 
         assertRefused(() -> racing.verify(email, secret, codeVerifier), LinkRefusal.USED);
@@ -238,6 +240,159 @@ class LinkVerifierTest {
         assertThat(racing.verify(email, secret, codeVerifier)).isFalse();
         assertThat(only(email).failedAttempts()).isZero();
         assertThat(verifier.verify(email, newerSecret, codeVerifier)).isTrue();
+    }
+
+    // The one-time code: a second answer to the same record, bound to the asking device.
+
+    private String code() {
+        return OneTimeCode.derive(secret);
+    }
+
+    /** A code of the alphabet that is not this link's code. */
+    private String wrongCode(int n) {
+        String wrong = OneTimeCode.derive(Secrets.generate(new SeededRandom(1000 + n)));
+        return wrong.equals(code()) ? wrongCode(n + 100) : wrong;
+    }
+
+    @Test
+    void theCodeFromTheMailWithTheAskingDevicesVerifierSignsIn() {
+        assertThat(verifier.verify(email, code(), codeVerifier)).isTrue();
+        assertThat(only(email).usedAt()).isPresent();
+    }
+
+    @Test
+    void aCodeFromAnotherDeviceOrWithoutAVerifierIsIncorrectAndCountsNothing() {
+        for (String otherVerifier : new String[] {Secrets.generate(random), null, "not a verifier"}) {
+            assertThat(verifier.verify(email, code(), otherVerifier)).as(String.valueOf(otherVerifier)).isFalse();
+            assertThat(verifier.verify(email, wrongCode(1), otherVerifier)).isFalse();
+        }
+
+        assertThat(only(email).wrongCodes()).isZero();
+        assertThat(only(email).failedAttempts()).isZero();
+        assertThat(verifier.verify(email, code(), codeVerifier)).isTrue();
+    }
+
+    @Test
+    void eachWrongCodeFromTheAskingDeviceCountsAndTheFifthSpendsTheRecordForCodeAndLink() {
+        for (int i = 1; i < OneTimeCode.MAX_WRONG_TRIES; i++) {
+            assertThat(verifier.verify(email, wrongCode(i), codeVerifier)).isFalse();
+            assertThat(only(email).wrongCodes()).isEqualTo(i);
+        }
+
+        assertRefused(() -> verifier.verify(email, wrongCode(9), codeVerifier), LinkRefusal.SPENT);
+        assertThat(only(email).wrongCodes()).isEqualTo(OneTimeCode.MAX_WRONG_TRIES);
+        assertRefused(() -> verifier.verify(email, code(), codeVerifier), LinkRefusal.SPENT);
+        assertRefused(() -> verifier.verify(email, secret, codeVerifier), LinkRefusal.SPENT);
+        assertThat(store.markUsed(only(email), clock.instant(), MAX_FAILED, OneTimeCode.MAX_WRONG_TRIES))
+                .as("markUsed checks the wrong codes too").isFalse();
+        assertThat(only(email).usedAt()).isEmpty();
+    }
+
+    @Test
+    void oneWrongCodeBelowTheLimitTheRightCodeStillSignsIn() {
+        for (int i = 1; i < OneTimeCode.MAX_WRONG_TRIES; i++) {
+            assertThat(verifier.verify(email, wrongCode(i), codeVerifier)).isFalse();
+        }
+
+        assertThat(verifier.verify(email, code(), codeVerifier)).isTrue();
+    }
+
+    @Test
+    void theLinkThenTheCodeSignsInOnce() {
+        assertThat(verifier.verify(email, secret, codeVerifier)).isTrue();
+
+        assertRefused(() -> verifier.verify(email, code(), codeVerifier), LinkRefusal.USED);
+        assertRefused(() -> verifier.verify(email, wrongCode(1), codeVerifier), LinkRefusal.USED);
+        assertThat(only(email).wrongCodes()).as("a closed record counts no more").isZero();
+    }
+
+    @Test
+    void theCodeThenTheLinkSignsInOnce() {
+        assertThat(verifier.verify(email, code(), codeVerifier)).isTrue();
+
+        assertRefused(() -> verifier.verify(email, secret, codeVerifier), LinkRefusal.USED);
+    }
+
+    @Test
+    void aCodeAfterItsExpiryIsRefusedAsExpiredAndOneSecondBeforeItWorks() {
+        clock.advance(Duration.ofMinutes(15));
+        assertRefused(() -> verifier.verify(email, code(), codeVerifier), LinkRefusal.EXPIRED);
+
+        clock.advance(Duration.ofSeconds(-1));
+        assertThat(verifier.verify(email, code(), codeVerifier)).isTrue();
+    }
+
+    @Test
+    void eachDeviceSignsInWithItsOwnCodeOnlyAndAnOlderMailsCodeIsWrong() {
+        String otherSecret = Secrets.generate(random);
+        String otherVerifier = Secrets.generate(random);
+        issue(email, "device-b", otherSecret, otherVerifier);
+        String newerSecret = Secrets.generate(random);
+        issue(email, "device-b", newerSecret, otherVerifier);
+
+        assertThat(verifier.verify(email, code(), otherVerifier)).as("device a's code on device b: wrong there").isFalse();
+        assertThat(verifier.verify(email, OneTimeCode.derive(otherSecret), otherVerifier)).as("replaced mail").isFalse();
+        assertThat(verifier.verify(email, OneTimeCode.derive(newerSecret), otherVerifier)).isTrue();
+        assertThat(store.pending(key(email))).extracting(LinkRecord::deviceKey, LinkRecord::wrongCodes).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(KEYS.device("device-a"), 0),
+                org.assertj.core.groups.Tuple.tuple(KEYS.device("device-b"), 2));
+        assertThat(verifier.verify(email, code(), codeVerifier)).isTrue();
+    }
+
+    @Test
+    void aRecordWrittenBeforeCodesExistedTakesNoCodeButItsLinkStillWorks() {
+        String olderAddress = "older" + (addresses++) + "@example.com";
+        Instant now = clock.instant();
+        store.put(LinkRecord.issued(key(olderAddress), KEYS.device("device-a"), KEYS.secretHash(secret), "",
+                CodeChallenge.s256(codeVerifier), now.getEpochSecond(), now.plus(Duration.ofMinutes(15)).getEpochSecond()));
+
+        assertThat(verifier.verify(olderAddress, code(), codeVerifier)).isFalse();
+        assertThat(verifier.verify(olderAddress, secret, codeVerifier)).isTrue();
+    }
+
+    @Test
+    void ofFiftyConcurrentRightCodesExactlyOneSignsIn() throws Exception {
+        List<Object> outcomes = LinkStoreTest.race(50, i -> {
+            try {
+                return verifier.verify(email, code(), codeVerifier);
+            } catch (LinkRefusalException e) {
+                return e.refusal();
+            }
+        });
+
+        assertThat(outcomes).filteredOn(Boolean.TRUE::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !Boolean.TRUE.equals(o)).hasSize(49)
+                .allSatisfy(o -> assertThat(o).isEqualTo(LinkRefusal.USED));
+    }
+
+    @Test
+    void aCodeWhoseLinkIsUsedWhileItIsCheckedIsRefusedAsUsed() {
+        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> verifier.verify(email, secret, codeVerifier)),
+                KEYS, MAX_FAILED, clock);
+
+        assertRefused(() -> racing.verify(email, code(), codeVerifier), LinkRefusal.USED);
+    }
+
+    @Test
+    void aCodeWhoseRecordIsSpentByWrongCodesWhileItIsCheckedIsRefusedAsSpent() {
+        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> {
+            for (int i = 0; i < OneTimeCode.MAX_WRONG_TRIES; i++) {
+                store.recordWrongCode(only(email));
+            }
+        }), KEYS, MAX_FAILED, clock);
+
+        assertRefused(() -> racing.verify(email, code(), codeVerifier), LinkRefusal.SPENT);
+    }
+
+    @Test
+    void aCodeWhoseRecordIsReplacedWhileItIsCheckedIsAnIncorrectAnswerThatChangesNothing() {
+        String newerSecret = Secrets.generate(random);
+        LinkVerifier racing = new LinkVerifier(storeThatFirst(() -> issue(email, "device-a", newerSecret, codeVerifier)),
+                KEYS, MAX_FAILED, clock);
+
+        assertThat(racing.verify(email, code(), codeVerifier)).isFalse();
+        assertThat(only(email).wrongCodes()).isZero();
+        assertThat(verifier.verify(email, OneTimeCode.derive(newerSecret), codeVerifier)).isTrue();
     }
 
     /** A store whose first attempt to mark a link used is preceded by {@code meanwhile}: a deterministic race. */

@@ -94,10 +94,11 @@ class SmallRulesTest {
         LinkKeys keys = new LinkKeys("small-rules-deployment-secret-0123456789");
         String emailKey = keys.address(EmailAddress.parse("alice@example.com"));
         String hash = keys.secretHash("secret");
-        LinkRecord record = LinkRecord.issued(emailKey, keys.device(null), hash, "challenge", 100, 1000);
+        String codeHash = keys.codeHash("K7QPM2XD");
+        LinkRecord record = LinkRecord.issued(emailKey, keys.device(null), hash, codeHash, "challenge", 100, 1000);
 
         assertThat(record.toString()).isEqualTo("LinkRecord[key=" + emailKey.substring(0, 8) + "…, device=none…, iat=100, exp=1000,"
-                + " failedAttempts=0, usedAt=OptionalLong.empty]").doesNotContain(hash);
+                + " failedAttempts=0, wrongCodes=0, usedAt=OptionalLong.empty]").doesNotContain(hash).doesNotContain(codeHash);
         assertThat(new LinkRequest("m-1", "alice@example.com", "challenge", null, "none", 100).toString())
                 .isEqualTo("LinkRequest[id=m-1, requestedAt=100]");
     }

@@ -1,6 +1,7 @@
 package com.example.signin.lambdas.service;
 
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -36,13 +37,14 @@ class SmtpMailerTest {
 
     private final MailComposer composer = new MailComposer();
     private final String secret = Secrets.generate(new SeededRandom(3));
+    private final String code = OneTimeCode.derive(secret);
 
     private SmtpMailer mailer(MailSender sender) {
         return new SmtpMailer("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), sender);
     }
 
     private MimeMessage sendAndReceive(String to, String link) {
-        mailer(new MailSender("no-reply@example.com", "Example Sign-in")).send(composer.compose(to, link, Duration.ofMinutes(15), "en"));
+        mailer(new MailSender("no-reply@example.com", "Example Sign-in")).send(composer.compose(to, link, code, Duration.ofMinutes(15), "en"));
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
         assertThat(received).hasSize(1);
         return received[0];
@@ -87,7 +89,7 @@ class SmtpMailerTest {
     @Test
     void markupInAnAddressIsShownAsTextNeverAsMarkup() throws Exception {
         String hostile = "\"<script>alert(1)</script>\"@example.com";
-        MailMessage mail = composer.compose(hostile, FORMAT.pageLink(secret), Duration.ofMinutes(15), "en");
+        MailMessage mail = composer.compose(hostile, FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en");
 
         assertThat(mail.html()).doesNotContain("<script>").contains("&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;@example.com");
         assertThat(mail.text()).contains(hostile);
@@ -99,7 +101,7 @@ class SmtpMailerTest {
 
     @Test
     void aTemplatePlaceholderInsideAnAddressIsNotExpanded() {
-        MailMessage mail = composer.compose("{{link}}@example.com", FORMAT.pageLink(secret), Duration.ofMinutes(15), "en");
+        MailMessage mail = composer.compose("{{link}}@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en");
 
         assertThat(mail.text()).contains("{{link}}@example.com");
     }
@@ -107,7 +109,7 @@ class SmtpMailerTest {
     @ParameterizedTest
     @ValueSource(strings = {"alice@example.com\r\nBcc: victim@example.org", "alice@example.com\nBcc: x@y.org", "a\rb@example.com"})
     void lineBreaksNeverReachAHeader(String to) {
-        assertThatThrownBy(() -> composer.compose(to, FORMAT.pageLink(secret), Duration.ofMinutes(15), "en"))
+        assertThatThrownBy(() -> composer.compose(to, FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line breaks");
         assertThatThrownBy(() -> new MailSender("no-reply@example.com", "Evil\r\nBcc: x@example.org"))
@@ -118,7 +120,7 @@ class SmtpMailerTest {
     @Test
     void aSenderNameOutsideAsciiIsEncodedNotSentRaw() throws Exception {
         mailer(new MailSender("no-reply@example.com", "Anmeldung für Beispiel")).send(
-                composer.compose("alice@example.com", FORMAT.pageLink(secret), Duration.ofMinutes(15), "de"));
+                composer.compose("alice@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "de"));
         MimeMessage message = GREEN_MAIL.getReceivedMessages()[0];
 
         assertThat(message.getHeader("From")[0]).doesNotContain("ü").contains("=?UTF-8?");
@@ -134,7 +136,7 @@ class SmtpMailerTest {
         }
         SmtpMailer unreachable = new SmtpMailer("127.0.0.1", closedPort, new MailSender("no-reply@example.com", ""));
 
-        assertThatThrownBy(() -> unreachable.send(composer.compose("alice@example.com", FORMAT.pageLink(secret), Duration.ofMinutes(15), "en")))
+        assertThatThrownBy(() -> unreachable.send(composer.compose("alice@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en")))
                 .isInstanceOf(MailDeliveryException.class);
     }
 

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreSignUpEven
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
 import com.example.signin.lambdas.CreateAuthChallengeHandler;
 import com.example.signin.lambdas.DefineAuthChallengeHandler;
+import com.example.signin.lambdas.LinkDeliveryHandler;
 import com.example.signin.lambdas.MeHandler;
 import com.example.signin.lambdas.PostAuthenticationHandler;
 import com.example.signin.lambdas.PreSignUpHandler;
@@ -18,11 +19,8 @@ import com.example.signin.lambdas.service.CognitoUserDirectory;
 import com.example.signin.lambdas.service.InProcessLinkQueue;
 import com.example.signin.lambdas.service.LinkDelivery;
 import com.example.signin.lambdas.service.LinkKeys;
-import com.example.signin.lambdas.service.MagicLinkSettings;
 import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.SmtpMailer;
-import com.example.signin.lambdas.internal.Environment;
-import com.example.signin.lambdas.internal.LambdaWiring;
 import com.example.signin.local.Endpoints;
 import com.example.signin.protocol.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,10 +115,9 @@ public final class Functions implements AutoCloseable {
                 new PostAuthenticationHandler(new CognitoUserDirectory(cognito.get(), random)),
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
         this.queue = new Lazy<>(() -> {
-            Environment env = new Environment(environment());
-            LinkDelivery delivery = new LinkDelivery(MagicLinkSettings.fromEnvironment(env), keys,
-                    new LinkStore(dynamo.get(), LINK_TABLE), new CognitoUserDirectory(cognito.get(), random),
-                    new SmtpMailer("127.0.0.1", setting.smtpPort(), LambdaWiring.mailSender(env)), setting.clock(), random);
+            LinkDelivery delivery = LinkDeliveryHandler.createDelivery(environment(), keys, dynamo.get(),
+                    new CognitoUserDirectory(cognito.get(), random), sender -> new SmtpMailer("127.0.0.1", setting.smtpPort(), sender),
+                    setting.clock(), random);
             return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS, DELIVERY_WORKERS);
         });
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",

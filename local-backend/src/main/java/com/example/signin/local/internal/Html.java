@@ -7,6 +7,6 @@ public final class Html {
     }
 
     public static String escape(String text) {
-        return text == null ? "" : com.example.signin.lambdas.internal.Html.escape(text);
+        return text == null ? "" : com.example.signin.protocol.Html.escape(text);
     }
 }

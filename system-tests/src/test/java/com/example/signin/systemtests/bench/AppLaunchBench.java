@@ -1,8 +1,6 @@
 package com.example.signin.systemtests.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +25,8 @@ final class AppLaunchBench {
     static void readmeCommand(Path repo, Path work, int runs) throws Exception {
         System.out.printf("%nThe README's first command again (./run-app, tree built) vs the app's own cold start, to the first screen%n");
         Path runApp = repo.resolve("run-app");
-        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8)).readLine().strip();
+        try (DesktopBench.Xvfb xvfb = DesktopBench.Xvfb.start()) {
+            String display = xvfb.display();
             // The first run builds when needed and makes the AppCDS archive: not measured.
             timeToFirstScreen(List.of(runApp.toString()), repo, display, work.resolve("readme-warm"));
             String classpath = Files.readString(repo.resolve("desktop-app/target/run-app/classpath")).strip();
@@ -45,9 +41,6 @@ final class AppLaunchBench {
             double ratio = Benchmarks.median(readme) / Benchmarks.median(own);
             System.out.printf("README command %s ms; app's own cold start %s ms; ratio %.2f (goal at most 2); load average %s%n",
                     Benchmarks.summary(readme), Benchmarks.summary(own), ratio, Benchmarks.loadAverage());
-        } finally {
-            xvfb.destroy();
-            xvfb.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -58,7 +51,8 @@ final class AppLaunchBench {
         Path log = dataDir.resolve("logs/app.log");
         ProcessBuilder builder = new ProcessBuilder(full).directory(repo.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("DISPLAY", display);
+        // Private XDG folders: the app's first-run scheme registration must not touch the user's.
+        DesktopBench.isolate(builder.environment(), dataDir.resolveSibling(dataDir.getFileName() + "-home"), display);
         long start = System.nanoTime();
         Process app = builder.start();
         try {

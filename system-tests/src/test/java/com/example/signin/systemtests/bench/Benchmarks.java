@@ -60,7 +60,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 
 /**
  * The benchmarks of docs/BENCHMARKS.md (not tests: they print figures). Run with
- * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar,readme,store,soak,start] [-Dbench.runs=5]}.
+ * {@code ./mvnw -B -pl system-tests -am -Pbench verify -DskipTests [-Dbench.parts=flows,cold,app,handoff,jar,readme,window,click,deb,store,soak,start] [-Dbench.runs=5]}.
  */
 public final class Benchmarks {
 
@@ -102,6 +102,9 @@ public final class Benchmarks {
                 case "handoff" -> b.handoff();
                 case "app" -> b.appColdStart();
                 case "readme" -> AppLaunchBench.readmeCommand(base.resolve("..").normalize(), work, runs);
+                case "window" -> new DesktopBench(base.resolve("..").normalize(), work, runs).window();
+                case "click" -> new DesktopBench(base.resolve("..").normalize(), work, runs).click();
+                case "deb" -> new DesktopBench(base.resolve("..").normalize(), work, runs).deb();
                 case "store" -> new LocalBackendBench(work, runs, base, cp).store();
                 case "soak" -> new LocalBackendBench(work, runs, base, cp).soak();
                 case "start" -> new LocalBackendBench(work, runs, base, cp).start();
