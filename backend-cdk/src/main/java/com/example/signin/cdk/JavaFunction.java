@@ -31,7 +31,7 @@ import software.constructs.Construct;
  * published versions, its own log group with a retention, and its own role that may write only
  * to that log group. Callers (Cognito, API Gateway) must use {@link #alias()}: SnapStart applies
  * only to published versions, never to {@code $LATEST}. Data access is granted by the stack with
- * separate {@code iam.Policy} resources (see {@link SignInStack}) so that a policy naming the user
+ * separate {@code iam.Policy} resources (see {@link MagicLinkBackend}) so that a policy naming the user
  * pool never becomes a dependency of a trigger the pool itself depends on.
  */
 public final class JavaFunction extends Construct {

@@ -29,7 +29,7 @@ public final class LambdaJar {
         Path jar = explicit.map(p -> start.resolve(p).normalize()).orElseGet(() -> defaultJar(start));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The Lambda jar " + jar + " does not exist: run ./mvnw -pl lambdas -am package first "
-                    + "(in the repository root), or name another jar with -c lambdaJar=PATH.");
+                    + "(in the repository root), or name another jar (-c lambdaJar=PATH, or MagicLinkBackendProps.builder().lambdaJar(path)).");
         }
         return jar;
     }

@@ -52,7 +52,7 @@ public final class LinkQueue extends Construct {
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        NagSuppressions.suppress(deadLetters, "AwsSolutions-SQS3", "This is the dead-letter queue of the link queue; it needs none itself.");
+        NagSuppressionMetadata.add(deadLetters, "AwsSolutions-SQS3", "This is the dead-letter queue of the link queue; it needs none itself.");
     }
 
     /** Makes {@code worker} (an alias, so SnapStart applies) consume the queue, reporting failures per message. */

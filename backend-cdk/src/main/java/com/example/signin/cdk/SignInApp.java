@@ -14,7 +14,7 @@ public final class SignInApp {
     public static void main(String[] args) {
         App app = new App();
         try {
-            SignInSettings settings = SignInSettings.fromContext(app.getNode()::tryGetContext);
+            MagicLinkBackendProps settings = MagicLinkBackendProps.fromContext(app.getNode()::tryGetContext);
             new SignInStack(app, STACK_NAME, StackProps.builder()
                     .description("Passwordless magic-link sign-in for the desktop app (Cognito, Lambda, DynamoDB, SES, API Gateway)")
                     .build(), settings);

@@ -2,13 +2,18 @@ package com.example.signin.cdk;
 
 import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.protocol.MeApi;
 import com.example.signin.protocol.SignInApi;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
@@ -27,9 +32,11 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The public REST API: {@code POST /signin} (the sign-in function, which judges the body itself) and {@code GET /open} (the link page, from a mock integration: no function, no cold
- * start). The stage is throttled and writes a JSON access log; the gateway's own errors answer in
- * the API's error format ({@code {"error": ..., "message": ...}}).
+ * The REST API: {@code POST /signin} (the sign-in function, which judges the body itself),
+ * {@code GET /open} (the link page, from a mock integration: no function, no cold start), both
+ * public, and {@code GET /me} behind a Cognito user-pools authorizer that requires the access
+ * token scope, so an ID token never passes. The stage is throttled and writes a JSON access log;
+ * the gateway's own errors answer in the API's error format ({@code {"error": ..., "message": ...}}).
  */
 public final class SignInRestApi extends Construct {
 
@@ -50,6 +57,10 @@ public final class SignInRestApi extends Construct {
     }
 
     private final RestApi api;
+    private final Method signInMethod;
+    private final Method openMethod;
+    private final Method meMethod;
+    private final CognitoUserPoolsAuthorizer authorizer;
     private final LogGroup accessLog;
     private final String stageName;
 
@@ -61,7 +72,8 @@ public final class SignInRestApi extends Construct {
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         api = RestApi.Builder.create(this, "Api")
-                .description("Magic-link sign-in: POST /signin asks for a link, GET /open hands a link to the app")
+                .description("Magic-link sign-in: POST /signin asks for a link, GET /open hands a link to the app, GET /me "
+                        + "answers who an access token belongs to")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
                 .cloudWatchRole(false)
                 .deployOptions(StageOptions.builder()
@@ -87,14 +99,14 @@ public final class SignInRestApi extends Construct {
 
         // No request model or validator: the function judges every body itself, so AWS and the local backend give the
         // same answers (unknown fields ignored, 400/413/415 with the API's sentences); see docs/CONTRACTS.md.
-        api.getRoot().addResource(SignInApi.SIGN_IN_PATH.substring(1)).addMethod("POST",
+        signInMethod = api.getRoot().addResource(SignInApi.SIGN_IN_PATH.substring(1)).addMethod("POST",
                 LambdaIntegration.Builder.create(props.signInFunction()).proxy(true).allowTestInvoke(false).build(),
                 MethodOptions.builder()
                         .operationName("RequestSignInLink")
                         .build());
 
         String html = props.linkPage().html();
-        api.getRoot().addResource(MagicLinkFormat.PAGE_PATH.substring(1)).addMethod("GET",
+        openMethod = api.getRoot().addResource(MagicLinkFormat.PAGE_PATH.substring(1)).addMethod("GET",
                 MockIntegration.Builder.create()
                         .passthroughBehavior(PassthroughBehavior.NEVER)
                         .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}"))
@@ -112,18 +124,35 @@ public final class SignInRestApi extends Construct {
                                 .build()))
                         .build());
 
-        errorResponse("Throttled", ResponseType.THROTTLED, "429", SignInApi.ERROR_TOO_MANY_REQUESTS,
-                "Too many requests; try again in a moment.", Map.of("Retry-After", "'1'"));
-        errorResponse("RequestTooLarge", ResponseType.REQUEST_TOO_LARGE, "413", SignInApi.ERROR_PAYLOAD_TOO_LARGE,
-                "The request body is too large.", Map.of());
+        // The authorizer checks signature, issuer and expiry; the scope lets only access tokens through (an ID token
+        // has none). The function then checks the app client and asks Cognito, which also refuses a signed-out token.
+        authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "AccessTokenAuthorizer")
+                .cognitoUserPools(List.of(props.userPool()))
+                .identitySource("method.request.header.Authorization")
+                .resultsCacheTtl(Duration.seconds(0))
+                .build();
+        meMethod = api.getRoot().addResource(MeApi.PATH.substring(1)).addMethod("GET",
+                LambdaIntegration.Builder.create(props.meFunction()).proxy(true).allowTestInvoke(false).build(),
+                MethodOptions.builder()
+                        .operationName("GetSignedInUser")
+                        .authorizer(authorizer)
+                        .authorizationType(AuthorizationType.COGNITO)
+                        .authorizationScopes(List.of(MeApi.ACCESS_TOKEN_SCOPE))
+                        .build());
+
+        errorResponse("Unauthorized", ResponseType.UNAUTHORIZED, "401", MeApi.unauthorizedJson(),
+                Map.of("WWW-Authenticate", "'" + MeApi.WWW_AUTHENTICATE + "'"));
+        errorResponse("Throttled", ResponseType.THROTTLED, "429", SignInApi.errorJson(SignInApi.ERROR_TOO_MANY_REQUESTS,
+                "Too many requests; try again in a moment."), Map.of("Retry-After", "'1'"));
+        errorResponse("RequestTooLarge", ResponseType.REQUEST_TOO_LARGE, "413", SignInApi.errorJson(SignInApi.ERROR_PAYLOAD_TOO_LARGE,
+                "The request body is too large."), Map.of());
     }
 
-    private void errorResponse(String id, ResponseType type, String status, String error, String message,
-                               Map<String, String> headers) {
+    private void errorResponse(String id, ResponseType type, String status, String json, Map<String, String> headers) {
         api.addGatewayResponse(id, GatewayResponseOptions.builder()
                 .type(type)
                 .statusCode(status)
-                .templates(Map.of("application/json", SignInApi.errorJson(error, message)))
+                .templates(Map.of("application/json", json))
                 .responseHeaders(headers)
                 .build());
     }
@@ -138,6 +167,26 @@ public final class SignInRestApi extends Construct {
 
     public RestApi api() {
         return api;
+    }
+
+    /** {@code POST /signin}. */
+    public Method signInMethod() {
+        return signInMethod;
+    }
+
+    /** {@code GET /open}. */
+    public Method openMethod() {
+        return openMethod;
+    }
+
+    /** {@code GET /me}. */
+    public Method meMethod() {
+        return meMethod;
+    }
+
+    /** The Cognito user-pools authorizer of {@code GET /me}. */
+    public CognitoUserPoolsAuthorizer authorizer() {
+        return authorizer;
     }
 
     public LogGroup accessLog() {

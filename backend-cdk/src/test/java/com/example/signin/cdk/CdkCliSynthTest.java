@@ -55,9 +55,9 @@ class CdkCliSynthTest {
         Path templateFile = out.resolve(SignInApp.STACK_NAME + ".template.json");
         assertThat(templateFile).isRegularFile();
         Template template = Template.fromString(Files.readString(templateFile));
-        template.resourceCountIs("AWS::Lambda::Function", 7);
+        template.resourceCountIs("AWS::Lambda::Function", 8);
         template.resourceCountIs("AWS::Cognito::UserPool", 1);
-        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(SignInStack.OUTPUT_KEYS);
+        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(MagicLinkBackend.APP_CONFIGURATION_KEYS);
     }
 
     @Test

@@ -41,7 +41,7 @@ class LambdaJarTest {
 
     @Test
     void theStackRefusesToSynthesiseWithoutTheJar(@TempDir Path dir) {
-        SignInSettings settings = SignInSettings.builder().senderAddress("signin@example.com").lambdaJar(dir.resolve("absent.jar")).build();
+        MagicLinkBackendProps settings = MagicLinkBackendProps.builder().senderAddress("signin@example.com").lambdaJar(dir.resolve("absent.jar")).build();
         assertThatThrownBy(() -> TestStacks.stack(settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("run ./mvnw -pl lambdas -am package first");

@@ -66,7 +66,7 @@ class NagChecksTest {
     @Test
     void aSuppressionWithoutARealReasonIsRefused() {
         SignInStack stack = TestStacks.stack(TestStacks.settings().build());
-        assertThatThrownBy(() -> NagSuppressions.suppress(stack.linkTable(), "AwsSolutions-DDB3", "because"))
+        assertThatThrownBy(() -> NagSuppressionMetadata.add(stack.backend().linkTable(), "AwsSolutions-DDB3", "because"))
                 .hasMessageContaining("real reason");
     }
 }

@@ -21,14 +21,14 @@ class RealLambdaJarTest {
         Path jar = Path.of("").toAbsolutePath().resolveSibling(LambdaJar.RELATIVE_PATH);
         assumeTrue(Files.isRegularFile(jar), "no " + jar + " (built by the full reactor or ./mvnw -pl lambdas -am package)");
 
-        SignInStack stack = TestStacks.stack(SignInSettings.builder().senderAddress(TestStacks.SENDER).build());
+        SignInStack stack = TestStacks.stack(MagicLinkBackendProps.builder().senderAddress(TestStacks.SENDER).build());
         assertThat(LambdaJar.locate(Optional.empty(), Path.of(""))).isEqualTo(jar);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (String handler : stack.functions().keySet()) {
+            for (String handler : stack.backend().functions().keySet()) {
                 String entry = JavaFunction.HANDLER_PACKAGE.replace('.', '/') + handler + ".class";
                 assertThat(zip.getEntry(entry)).as(entry).isNotNull();
             }
         }
-        assertThat(stack.functions()).hasSize(7);
+        assertThat(stack.backend().functions()).hasSize(8);
     }
 }

@@ -3,6 +3,7 @@ package com.example.signin.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.protocol.LinkPage;
+import com.example.signin.protocol.MeApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import software.amazon.awscdk.assertions.Template;
 class SignInStackTest {
 
     static final List<String> HANDLERS = List.of("PreSignUpHandler", "DefineAuthChallengeHandler", "CreateAuthChallengeHandler",
-            "VerifyAuthChallengeHandler", "PostAuthenticationHandler", "SignInApiHandler", "LinkDeliveryHandler");
+            "VerifyAuthChallengeHandler", "PostAuthenticationHandler", "SignInApiHandler", "LinkDeliveryHandler", "MeHandler");
 
     static SignInStack stack;
     static Template template;
@@ -50,12 +51,12 @@ class SignInStackTest {
     }
 
     private static JavaFunction fn(String handler) {
-        return stack.functions().get(handler);
+        return stack.backend().functions().get(handler);
     }
 
     @Test
     void everyFunctionRunsJava21OnArm64WithSnapStartAndTheConfiguredMemory() {
-        template.resourceCountIs("AWS::Lambda::Function", 7);
+        template.resourceCountIs("AWS::Lambda::Function", 8);
         for (String handler : HANDLERS) {
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "com.example.signin.lambdas." + handler + "::handleRequest",
@@ -70,28 +71,29 @@ class SignInStackTest {
 
     @Test
     void eachFunctionGetsExactlyTheEnvironmentOfTheContract() {
-        Object table = resolve(stack.linkTable().table().getTableName());
-        Object secret = resolve(stack.deploymentSecret().getSecretArn());
+        Object table = resolve(stack.backend().linkTable().table().getTableName());
+        Object secret = resolve(stack.backend().deploymentSecret().getSecretArn());
         environmentIs("PreSignUpHandler", Map.of("SIGN_UP_MODE", "invite-only", "ALLOWED_EMAIL_DOMAINS", "example.com,example.org"));
         environmentIs("DefineAuthChallengeHandler", null);
         environmentIs("CreateAuthChallengeHandler", null);
         environmentIs("PostAuthenticationHandler", null);
+        environmentIs("MeHandler", Map.of("USER_POOL_CLIENT_ID", resolve(stack.backend().userPool().client().getUserPoolClientId())));
         environmentIs("VerifyAuthChallengeHandler", Map.of("LINK_TABLE", table, "DEPLOYMENT_SECRET_ARN", secret, "MAX_FAILED_ATTEMPTS", "5"));
         Map<String, Object> signIn = new LinkedHashMap<>();
         signIn.put("LINK_TABLE", table);
-        signIn.put("USER_POOL_ID", resolve(stack.userPool().userPool().getUserPoolId()));
+        signIn.put("USER_POOL_ID", resolve(stack.backend().userPool().userPool().getUserPoolId()));
         signIn.put("DEPLOYMENT_SECRET_ARN", secret);
         signIn.put("LINK_EXPIRY_SECONDS", "600");
         signIn.put("REQUEST_COOLDOWN_SECONDS", "30");
         signIn.put("LINKS_PER_ADDRESS_PER_HOUR", "10");
         signIn.put("PENDING_LINKS_PER_ADDRESS", "5");
         signIn.put("URL_SCHEME", "com.example.signin.test");
-        signIn.put("LINK_BASE", resolve(stack.api().baseUrl()));
+        signIn.put("LINK_BASE", resolve(stack.backend().api().baseUrl()));
         signIn.put("LINK_STYLE", "direct");
         signIn.put("ALLOWED_EMAIL_DOMAINS", "example.com,example.org");
         signIn.put("SIGN_UP_MODE", "invite-only");
         Map<String, Object> delivery = new LinkedHashMap<>(signIn);
-        signIn.put("LINK_QUEUE_URL", resolve(stack.linkQueue().queue().getQueueUrl()));
+        signIn.put("LINK_QUEUE_URL", resolve(stack.backend().linkQueue().queue().getQueueUrl()));
         environmentIs("SignInApiHandler", signIn);
         delivery.put("SENDER_ADDRESS", TestStacks.SENDER);
         delivery.put("SENDER_NAME", "Example Sign-in");
@@ -112,7 +114,7 @@ class SignInStackTest {
         template.resourceCountIs("AWS::SecretsManager::Secret", 1);
         template.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "GenerateSecretString", Match.objectEquals(Map.of("PasswordLength", 48, "ExcludePunctuation", true, "IncludeSpace", false)))));
-        Map<String, Object> read = statement("secretsmanager:GetSecretValue", resolve(stack.deploymentSecret().getSecretArn()));
+        Map<String, Object> read = statement("secretsmanager:GetSecretValue", resolve(stack.backend().deploymentSecret().getSecretArn()));
         for (String reader : List.of("SignInApiHandler", "LinkDeliveryHandler", "VerifyAuthChallengeHandler")) {
             template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
                     "Roles", List.of(resolve(fn(reader).role().getRoleName())),
@@ -124,8 +126,8 @@ class SignInStackTest {
 
     @Test
     void everyFunctionHasALiveAliasOfItsPublishedCurrentVersion() {
-        template.resourceCountIs("AWS::Lambda::Version", 7);
-        template.resourceCountIs("AWS::Lambda::Alias", 7);
+        template.resourceCountIs("AWS::Lambda::Version", 8);
+        template.resourceCountIs("AWS::Lambda::Alias", 8);
         for (String handler : HANDLERS) {
             JavaFunction f = fn(handler);
             template.hasResourceProperties("AWS::Lambda::Version", Match.objectLike(Map.of("FunctionName", resolve(f.function().getFunctionName()))));
@@ -145,7 +147,7 @@ class SignInStackTest {
                 "CreateAuthChallenge", resolve(fn("CreateAuthChallengeHandler").alias().getFunctionArn()),
                 "VerifyAuthChallengeResponse", resolve(fn("VerifyAuthChallengeHandler").alias().getFunctionArn()),
                 "PostAuthentication", resolve(fn("PostAuthenticationHandler").alias().getFunctionArn()))))));
-        Object poolArn = resolve(stack.userPool().userPool().getUserPoolArn());
+        Object poolArn = resolve(stack.backend().userPool().userPool().getUserPoolArn());
         for (String handler : HANDLERS.subList(0, 5)) {
             template.hasResourceProperties("AWS::Lambda::Permission", Match.objectEquals(Map.of(
                     "Action", "lambda:InvokeFunction",
@@ -153,8 +155,8 @@ class SignInStackTest {
                     "Principal", "cognito-idp.amazonaws.com",
                     "SourceArn", poolArn)));
         }
-        // Five for Cognito, one for API Gateway; none names a function itself ($LATEST).
-        template.resourceCountIs("AWS::Lambda::Permission", 6);
+        // Five for Cognito, one for each API Gateway method with a function; none names a function itself ($LATEST).
+        template.resourceCountIs("AWS::Lambda::Permission", 7);
         for (String handler : HANDLERS) {
             assertThat(template.findResources("AWS::Lambda::Permission", Match.objectLike(Map.of("Properties",
                     Match.objectLike(Map.of("FunctionName", resolve(fn(handler).function().getFunctionArn()))))))).isEmpty();
@@ -181,7 +183,7 @@ class SignInStackTest {
     void appClientAllowsOnlyCustomAuthAndRefreshWithoutSecret() {
         template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
         template.hasResourceProperties("AWS::Cognito::UserPoolClient", Match.objectLike(Map.ofEntries(
-                Map.entry("UserPoolId", resolve(stack.userPool().userPool().getUserPoolId())),
+                Map.entry("UserPoolId", resolve(stack.backend().userPool().userPool().getUserPoolId())),
                 Map.entry("ExplicitAuthFlows", Match.exact(List.of("ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))),
                 Map.entry("GenerateSecret", false),
                 Map.entry("PreventUserExistenceErrors", "ENABLED"),
@@ -213,28 +215,28 @@ class SignInStackTest {
     @Test
     void signInFunctionMayOnlyWriteCooldownsAndQueueSoItCannotTellAccountsApart() {
         accessPolicyIs("SignInAccess", "SignInApiHandler", List.of(
-                statement(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), resolve(stack.linkTable().table().getTableArn())),
-                statement("sqs:SendMessage", resolve(stack.linkQueue().queue().getQueueArn())),
-                statement("secretsmanager:GetSecretValue", resolve(stack.deploymentSecret().getSecretArn()))));
+                statement(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), resolve(stack.backend().linkTable().table().getTableArn())),
+                statement("sqs:SendMessage", resolve(stack.backend().linkQueue().queue().getQueueArn())),
+                statement("secretsmanager:GetSecretValue", resolve(stack.backend().deploymentSecret().getSecretArn()))));
     }
 
     @Test
     void deliveryFunctionMayTouchOnlyTheTableThePoolTheSenderIdentityAndTheSecret() {
         accessPolicyIs("LinkDeliveryAccess", "LinkDeliveryHandler", List.of(
                 statement(List.of("dynamodb:PutItem", "dynamodb:Query", "dynamodb:DeleteItem"),
-                        resolve(stack.linkTable().table().getTableArn())),
+                        resolve(stack.backend().linkTable().table().getTableArn())),
                 statement(List.of("cognito-idp:ListUsers", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword"),
-                        resolve(stack.userPool().userPool().getUserPoolArn())),
-                statement("ses:SendEmail", resolve(stack.sender().getEmailIdentityArn())),
-                statement("secretsmanager:GetSecretValue", resolve(stack.deploymentSecret().getSecretArn()))));
-        assertThat(resolve(stack.sender().getEmailIdentityArn()).toString()).contains(":identity/");
+                        resolve(stack.backend().userPool().userPool().getUserPoolArn())),
+                statement("ses:SendEmail", resolve(stack.backend().sender().getEmailIdentityArn())),
+                statement("secretsmanager:GetSecretValue", resolve(stack.backend().deploymentSecret().getSecretArn()))));
+        assertThat(resolve(stack.backend().sender().getEmailIdentityArn()).toString()).contains(":identity/");
     }
 
     @Test
     void verifyTriggerMayOnlyReadAndUpdateLinksOfTheTable() {
         accessPolicyIs("VerifyAuthChallengeAccess", "VerifyAuthChallengeHandler", List.of(
-                statement(List.of("dynamodb:Query", "dynamodb:UpdateItem"), resolve(stack.linkTable().table().getTableArn())),
-                statement("secretsmanager:GetSecretValue", resolve(stack.deploymentSecret().getSecretArn()))));
+                statement(List.of("dynamodb:Query", "dynamodb:UpdateItem"), resolve(stack.backend().linkTable().table().getTableArn())),
+                statement("secretsmanager:GetSecretValue", resolve(stack.backend().deploymentSecret().getSecretArn()))));
     }
 
     @Test
@@ -243,14 +245,14 @@ class SignInStackTest {
         template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of(
                 "SqsManagedSseEnabled", true,
                 "VisibilityTimeout", 60,
-                "RedrivePolicy", Map.of("deadLetterTargetArn", resolve(stack.linkQueue().deadLetters().getQueueArn()),
+                "RedrivePolicy", Map.of("deadLetterTargetArn", resolve(stack.backend().linkQueue().deadLetters().getQueueArn()),
                         "maxReceiveCount", 5))));
         template.resourcePropertiesCountIs("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)), 2);
         template.resourceCountIs("AWS::SQS::QueuePolicy", 2); // TLS only, on both
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "MetricName", "ApproximateNumberOfMessagesVisible",
                 "Namespace", "AWS/SQS",
-                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", resolve(stack.linkQueue().deadLetters().getQueueName()))),
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", resolve(stack.backend().linkQueue().deadLetters().getQueueName()))),
                 "ComparisonOperator", "GreaterThanThreshold",
                 "Threshold", 0)));
     }
@@ -259,7 +261,7 @@ class SignInStackTest {
     void theDeliveryFunctionConsumesTheQueueThroughItsAliasReportingFailuresPerMessage() {
         template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
-                "EventSourceArn", resolve(stack.linkQueue().queue().getQueueArn()),
+                "EventSourceArn", resolve(stack.backend().linkQueue().queue().getQueueArn()),
                 // the alias (function name + ":live"), never the function itself ($LATEST)
                 "FunctionName", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(":" + JavaFunction.ALIAS_NAME)))),
                 "BatchSize", 10,
@@ -269,26 +271,26 @@ class SignInStackTest {
                 "Roles", List.of(resolve(fn("LinkDeliveryHandler").role().getRoleName())),
                 "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
                         "Action", Match.arrayWith(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage")),
-                        "Resource", resolve(stack.linkQueue().queue().getQueueArn())))))))));
+                        "Resource", resolve(stack.backend().linkQueue().queue().getQueueArn())))))))));
     }
 
     @Test
     void postAuthenticationTriggerMayOnlyUpdateAttributesInThePool() {
         accessPolicyIs("PostAuthenticationAccess", "PostAuthenticationHandler", List.of(
-                statement("cognito-idp:AdminUpdateUserAttributes", resolve(stack.userPool().userPool().getUserPoolArn()))));
+                statement("cognito-idp:AdminUpdateUserAttributes", resolve(stack.backend().userPool().userPool().getUserPoolArn()))));
     }
 
     @Test
     void noOtherPolicyExistsSoDefineCreateAndPreSignUpMayOnlyLog() {
         // the four access policies and the delivery role's queue-consume policy
         template.resourceCountIs("AWS::IAM::Policy", 5);
-        assertThat(stack.accessPolicies()).containsOnlyKeys("SignInAccess", "LinkDeliveryAccess", "VerifyAuthChallengeAccess",
+        assertThat(stack.backend().accessPolicies()).containsOnlyKeys("SignInAccess", "LinkDeliveryAccess", "VerifyAuthChallengeAccess",
                 "PostAuthenticationAccess");
     }
 
     @Test
     void everyRoleMayWriteOnlyItsOwnLogGroupAndHasNoManagedPolicy() {
-        template.resourceCountIs("AWS::IAM::Role", 7);
+        template.resourceCountIs("AWS::IAM::Role", 8);
         for (String handler : HANDLERS) {
             template.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of(
                     "Description", "Runs " + handler + "; writes only its own log group",
@@ -314,8 +316,8 @@ class SignInStackTest {
 
     @Test
     void logsAreKeptForTheConfiguredDays() {
-        template.resourceCountIs("AWS::Logs::LogGroup", 8);
-        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 14)), 8);
+        template.resourceCountIs("AWS::Logs::LogGroup", 9);
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 14)), 9);
     }
 
     @Test
@@ -354,7 +356,7 @@ class SignInStackTest {
                                         "method.response.header.Cache-Control", "'no-store'",
                                         "method.response.header.Referrer-Policy", "'no-referrer'",
                                         "method.response.header.X-Frame-Options", "'DENY'"))))))))));
-        template.resourceCountIs("AWS::ApiGateway::Method", 2);
+        template.resourceCountIs("AWS::ApiGateway::Method", 3);
     }
 
     @Test
@@ -364,7 +366,7 @@ class SignInStackTest {
                 "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "HttpMethod", "*", "ResourcePath", "/*", "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)))),
                 "AccessLogSetting", Match.objectLike(Map.of(
-                        "DestinationArn", resolve(stack.api().accessLog().getLogGroupArn()),
+                        "DestinationArn", resolve(stack.backend().api().accessLog().getLogGroupArn()),
                         "Format", Match.stringLikeRegexp(".*sourceIp.*status.*"))))));
     }
 
@@ -391,6 +393,43 @@ class SignInStackTest {
     }
 
     @Test
+    void meTakesOnlyAccessTokensOfThePoolThroughACognitoAuthorizerAndGoesToItsAlias() {
+        template.resourceCountIs("AWS::ApiGateway::Authorizer", 1);
+        template.hasResourceProperties("AWS::ApiGateway::Authorizer", Match.objectLike(Map.of(
+                "Type", "COGNITO_USER_POOLS",
+                "IdentitySource", "method.request.header.Authorization",
+                "ProviderARNs", List.of(resolve(stack.backend().userPool().userPool().getUserPoolArn())))));
+        template.hasResourceProperties("AWS::ApiGateway::Method", Match.objectLike(Map.of(
+                "HttpMethod", "GET",
+                "ResourceId", resolve(stack.backend().api().meMethod().getResource().getResourceId()),
+                "AuthorizationType", "COGNITO_USER_POOLS",
+                "AuthorizerId", resolve(stack.backend().api().authorizer().getAuthorizerId()),
+                // Cognito puts this scope into access tokens only: an ID token is refused at the gateway.
+                "AuthorizationScopes", List.of("aws.cognito.signin.user.admin"),
+                "Integration", Match.objectLike(Map.of(
+                        "Type", "AWS_PROXY",
+                        "Uri", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                                resolve(fn("MeHandler").alias().getFunctionArn()), "/invocations")))))))));
+        template.hasResourceProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
+                "FunctionName", resolve(fn("MeHandler").alias().getFunctionArn()),
+                "Principal", "apigateway.amazonaws.com")));
+    }
+
+    @Test
+    void theMeFunctionHasNoGrantBecauseGetUserIsAuthorisedByTheTokenItself() {
+        assertThat(template.findResources("AWS::IAM::Policy", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                "Roles", Match.arrayWith(List.of(resolve(fn("MeHandler").role().getRoleName()))))))))).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenGets401InTheApiErrorFormatWithABearerChallenge() {
+        template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Match.objectLike(Map.of(
+                "ResponseType", "UNAUTHORIZED", "StatusCode", "401",
+                "ResponseParameters", Map.of("gatewayresponse.header.WWW-Authenticate", "'Bearer error=\"invalid_token\"'"),
+                "ResponseTemplates", Map.of("application/json", MeApi.unauthorizedJson()))));
+    }
+
+    @Test
     void senderAddressIsAnSesEmailIdentity() {
         template.resourceCountIs("AWS::SES::EmailIdentity", 1);
         template.hasResourceProperties("AWS::SES::EmailIdentity", Match.objectLike(Map.of("EmailIdentity", TestStacks.SENDER)));
@@ -407,8 +446,8 @@ class SignInStackTest {
                         "Statement", Map.of("RateBasedStatement", Map.of("Limit", 200, "AggregateKeyType", "IP", "EvaluationWindowSec", 300)),
                         "Action", Map.of("Block", Map.of("CustomResponse", Match.objectLike(Map.of("ResponseCode", 429))))))))));
         template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectEquals(Map.of(
-                "ResourceArn", resolve(stack.api().stageArn()),
-                "WebACLArn", resolve(stack.firewall().webAcl().getAttrArn()))));
+                "ResourceArn", resolve(stack.backend().api().stageArn()),
+                "WebACLArn", resolve(stack.backend().firewall().webAcl().getAttrArn()))));
     }
 
     @Test
@@ -423,21 +462,21 @@ class SignInStackTest {
                         // Cognito answers a block with ForbiddenException; custom responses reach only managed login.
                         "Action", Map.of("Block", Map.of())))))));
         template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectEquals(Map.of(
-                "ResourceArn", resolve(stack.userPool().userPool().getUserPoolArn()),
-                "WebACLArn", resolve(stack.poolFirewall().webAcl().getAttrArn()))));
+                "ResourceArn", resolve(stack.backend().userPool().userPool().getUserPoolArn()),
+                "WebACLArn", resolve(stack.backend().poolFirewall().webAcl().getAttrArn()))));
     }
 
     @Test
     void outputsAreExactlyTheDesktopAppConfiguration() {
-        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(SignInStack.OUTPUT_KEYS);
+        assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrderElementsOf(MagicLinkBackend.APP_CONFIGURATION_KEYS);
         template.hasOutput("scheme", Match.objectLike(Map.of("Value", "com.example.signin.test")));
         template.hasOutput("region", Match.objectLike(Map.of("Value", Map.of("Ref", "AWS::Region"))));
-        template.hasOutput("userPoolId", Match.objectLike(Map.of("Value", resolve(stack.userPool().userPool().getUserPoolId()))));
-        template.hasOutput("clientId", Match.objectLike(Map.of("Value", resolve(stack.userPool().client().getUserPoolClientId()))));
-        template.hasOutput("apiUrl", Match.objectLike(Map.of("Value", resolve(stack.api().baseUrl()))));
-        template.hasOutput("linkBase", Match.objectLike(Map.of("Value", resolve(stack.api().baseUrl()))));
+        template.hasOutput("userPoolId", Match.objectLike(Map.of("Value", resolve(stack.backend().userPool().userPool().getUserPoolId()))));
+        template.hasOutput("clientId", Match.objectLike(Map.of("Value", resolve(stack.backend().userPool().client().getUserPoolClientId()))));
+        template.hasOutput("apiUrl", Match.objectLike(Map.of("Value", resolve(stack.backend().api().baseUrl()))));
+        template.hasOutput("linkBase", Match.objectLike(Map.of("Value", resolve(stack.backend().api().baseUrl()))));
         template.hasOutput("issuer", Match.objectLike(Map.of("Value", Map.of("Fn::Join", List.of("",
-                List.of("https://", resolve(stack.userPool().userPool().getUserPoolProviderUrl())))))));
+                List.of("https://", resolve(stack.backend().userPool().userPool().getUserPoolProviderUrl())))))));
     }
 
     @Test
@@ -451,7 +490,7 @@ class SignInStackTest {
 
     private static String versionId(SignInStack s, String handler) {
         Template t = Template.fromStack(s);
-        Object ref = s.resolve(s.functions().get(handler).function().getCurrentVersion().getVersion());
+        Object ref = s.resolve(s.backend().functions().get(handler).function().getCurrentVersion().getVersion());
         assertThat(t.findResources("AWS::Lambda::Version")).isNotEmpty();
         return ref.toString();
     }
@@ -497,15 +536,15 @@ class SignInStackTest {
             otherTemplate.hasResourceProperties("AWS::SES::EmailIdentity", Match.objectLike(Map.of("EmailIdentity", "alice@example.org")));
             otherTemplate.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                     "Statement", Match.arrayWith(List.of(Match.objectEquals(Map.of("Effect", "Allow", "Action", "ses:SendEmail",
-                            "Resource", List.of(other.resolve(other.sender().getEmailIdentityArn()),
+                            "Resource", List.of(other.resolve(other.backend().sender().getEmailIdentityArn()),
                                     Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
                                             Match.arrayWith(List.of(Match.stringLikeRegexp(".*:identity/.*")))))))))))))))));
         }
 
         @Test
         void defaultsAreThoseOfTheDesign() {
-            otherTemplate.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("MemorySize", 1024)), 7);
-            otherTemplate.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)), 8);
+            otherTemplate.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("MemorySize", 1024)), 8);
+            otherTemplate.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)), 9);
             otherTemplate.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "com.example.signin.lambdas.VerifyAuthChallengeHandler::handleRequest",
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("MAX_FAILED_ATTEMPTS", "5"))))));

@@ -45,11 +45,11 @@ final class TestStacks {
         }
     }
 
-    static SignInSettings.Builder settings() {
-        return SignInSettings.builder().senderAddress(SENDER).lambdaJar(smallJar());
+    static MagicLinkBackendProps.Builder settings() {
+        return MagicLinkBackendProps.builder().senderAddress(SENDER).lambdaJar(smallJar());
     }
 
-    static SignInStack stack(SignInSettings settings) {
+    static SignInStack stack(MagicLinkBackendProps settings) {
         App app = new App();
         return new SignInStack(app, SignInApp.STACK_NAME, StackProps.builder().build(), settings);
     }

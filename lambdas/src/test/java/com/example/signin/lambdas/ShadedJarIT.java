@@ -84,6 +84,7 @@ class ShadedJarIT {
         env.put("LINK_BASE", "https://signin.example.com");
         env.put("SENDER_ADDRESS", "no-reply@example.com");
         env.put("SENDER_NAME", "Example");
+        env.put("USER_POOL_CLIENT_ID", "3n4b5urk1ft4fl3mg5e62d9ado");
         return env;
     }
 
@@ -213,9 +214,10 @@ class ShadedJarIT {
         String[] result = run(lambdaEnvironment(), "com.example.signin.lambdas.driver.ShadedJarSmoke");
 
         assertThat(result[0]).as(result[2]).isEqualTo("0");
-        // verify (DynamoDB), post authentication (Cognito), sign-in API (DynamoDB, SQS), delivery (DynamoDB, Cognito, SES);
+        // verify (DynamoDB), post authentication (Cognito), sign-in API (DynamoDB, SQS), delivery (DynamoDB, Cognito, SES),
+        // me (Cognito GetUser);
         // the deployment secret read at start by verify, sign-in and delivery
-        assertThat(result[1]).contains("primed=7 status=405 secretReads=3");
+        assertThat(result[1]).contains("primed=8 status=405 secretReads=3");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.example.signin.local.internal.LinkDatabase;
 import com.example.signin.local.internal.Mailbox;
 import com.example.signin.local.internal.MvUserStore;
 import com.example.signin.local.internal.PoolIds;
+import com.example.signin.local.internal.MeRoute;
 import com.example.signin.local.internal.SignInRoute;
 import com.example.signin.local.internal.TokenSigner;
 import com.example.signin.local.internal.UserPool;
@@ -128,7 +129,9 @@ public final class LocalBackend implements AutoCloseable {
             UserPool pool = new UserPool(store, REGION, signer, options.clock(), functions.triggers(), () -> issuer);
             poolEndpoint.set(new UserPoolEndpoint(pool));
             front.serve(new HttpFront.Routes(ids.userPoolId(), poolEndpoint.get(), () -> signer.get().jwksJson(),
-                    new SignInRoute(functions::signInApi), new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
+                    new SignInRoute(functions::signInApi),
+                    new MeRoute(functions::meApi, () -> signer.get().jwksJson(), () -> issuer, options.clock()),
+                    new LinkPage(options.scheme()), mailbox, mailboxPath, adminKey,
                     options.clock()));
 
             PrivateFiles.writeAtomically(endpointsFile, endpointsJson(endpoints).getBytes(StandardCharsets.UTF_8));

@@ -69,7 +69,8 @@ public final class SignInApi {
                 + ",\"" + FIELD_RETRY_AFTER + "\":" + retryAfterSeconds + "}";
     }
 
-    private static String jsonString(String value) {
+    /** {@code value} as a JSON string literal, with {@code <>&} escaped so a body is never read as markup. */
+    static String jsonString(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
             switch (c) {

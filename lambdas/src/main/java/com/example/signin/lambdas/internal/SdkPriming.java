@@ -62,6 +62,12 @@ public final class SdkPriming implements Resource {
         return this;
     }
 
+    /** GetUser, authorised by the access token alone (no signing), as {@code GET /me} calls it. */
+    public SdkPriming cognitoGetUser(CognitoIdentityProviderClient cognito) {
+        primers.add(() -> cognito.getUser(b -> b.accessToken("priming").overrideConfiguration(priming())));
+        return this;
+    }
+
     public SdkPriming sqs(SqsClient sqs, String queueUrl) {
         primers.add(() -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("priming").overrideConfiguration(priming())));
         return this;

@@ -6,6 +6,7 @@ import com.example.signin.lambdas.DefineAuthChallengeHandler;
 import com.example.signin.lambdas.PostAuthenticationHandler;
 import com.example.signin.lambdas.PreSignUpHandler;
 import com.example.signin.lambdas.LinkDeliveryHandler;
+import com.example.signin.lambdas.MeHandler;
 import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.internal.SdkPriming;
@@ -29,6 +30,7 @@ public final class ShadedJarSmoke {
             new PostAuthenticationHandler();
             SignInApiHandler api = new SignInApiHandler();
             new LinkDeliveryHandler();
+            new MeHandler();
             int primed = SdkPriming.primeRegistered();
             int status = api.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET"), null).getStatusCode();
             System.out.println("primed=" + primed + " status=" + status + " secretReads=" + secrets.reads());

@@ -16,6 +16,7 @@ import com.example.signin.lambdas.DefineAuthChallengeHandler;
 import com.example.signin.lambdas.PostAuthenticationHandler;
 import com.example.signin.lambdas.PreSignUpHandler;
 import com.example.signin.lambdas.LinkDeliveryHandler;
+import com.example.signin.lambdas.MeHandler;
 import com.example.signin.lambdas.SignInApiHandler;
 import com.example.signin.lambdas.VerifyAuthChallengeHandler;
 import com.example.signin.lambdas.internal.AwsClients;
@@ -105,14 +106,15 @@ public final class ShrunkJarDriver {
         PostAuthenticationHandler post = new PostAuthenticationHandler();
         SignInApiHandler api = new SignInApiHandler();
         LinkDeliveryHandler delivery = new LinkDeliveryHandler();
+        MeHandler me = new MeHandler();
         step("handlers built from the environment");
         check(secrets.reads() == 3, "the deployment secret is read once by each of verify, sign-in and delivery, not "
                 + secrets.reads() + " times");
         step("deployment secret read from Secrets Manager (GetSecretValue)");
 
         int primed = SdkPriming.primeRegistered();
-        check(primed == 7, "priming completes 7 requests (verify: DynamoDB; post authentication: Cognito;"
-                + " sign-in API: DynamoDB, SQS; delivery: DynamoDB, Cognito, SES), not " + primed);
+        check(primed == 8, "priming completes 8 requests (verify: DynamoDB; post authentication: Cognito;"
+                + " sign-in API: DynamoDB, SQS; delivery: DynamoDB, Cognito, SES; me: Cognito GetUser), not " + primed);
         check(cognito.targets.isEmpty() && ses.paths.isEmpty() && sqs.bodies.isEmpty(), "priming sends nothing");
         step("SnapStart priming ran every client's request path without a network call");
 
@@ -196,6 +198,15 @@ public final class ShrunkJarDriver {
         expectFailure(() -> invoke(post, postEvent.replace("7f3c2a1e-9b4d-4c55-8e1f-0a2b3c4d5e6f", "gone"),
                 CognitoUserPoolPostAuthenticationEvent.class), "an unknown user");
         step("post authentication marks the email verified; a Cognito error is unmarshalled");
+
+        // GetUser (authorised by the token, unsigned), then the NotAuthorizedException of a signed-out token.
+        String meEvent = read(events, "api-gateway-me.json");
+        APIGatewayProxyResponseEvent meAnswer = callMe(me, meEvent);
+        check(meAnswer.getStatusCode() == 200 && meAnswer.getBody().contains("\"email\":\"dave@example.com\""),
+                "GET /me answers the account: " + meAnswer.getBody());
+        check(cognito.targets.get(cognito.targets.size() - 1).equals("GetUser"), "GET /me asked GetUser");
+        check(callMe(me, meEvent.replace(".c2lnbmF0dXJl", ".c2lnbmVkLW91dA")).getStatusCode() == 401, "a signed-out token is 401");
+        step("GET /me: GetUser answers email and sub; a signed-out token is refused");
     }
 
     private static void runSmtp(Path events, FakeCognito cognito, FakeSqs sqs) throws Exception {
@@ -237,6 +248,12 @@ public final class ShrunkJarDriver {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         serializer.toJson(handler.handleRequest(serializer.fromJson(json), null), out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static APIGatewayProxyResponseEvent callMe(MeHandler me, String json) {
+        PojoSerializer<APIGatewayProxyRequestEvent> in = LambdaEventSerializers.serializerFor(
+                APIGatewayProxyRequestEvent.class, ShrunkJarDriver.class.getClassLoader());
+        return me.handleRequest(in.fromJson(json), null);
     }
 
     private static int signIn(SignInApiHandler api, Path events, String email, String challenge) throws IOException {
@@ -321,6 +338,12 @@ public final class ShrunkJarDriver {
                 }
                 case "AdminSetUserPassword":
                     return json(200, "{}");
+                case "GetUser":
+                    return body.contains("c2lnbmVkLW91dA")
+                            ? error(400, "NotAuthorizedException", "Access Token has been revoked")
+                            : json(200, "{\"Username\":\"7f3c2a1e-9b4d-4c55-8e1f-0a2b3c4d5e6f\",\"UserAttributes\":["
+                                    + "{\"Name\":\"sub\",\"Value\":\"7f3c2a1e-9b4d-4c55-8e1f-0a2b3c4d5e6f\"},"
+                                    + "{\"Name\":\"email\",\"Value\":\"dave@example.com\"}]}");
                 case "AdminUpdateUserAttributes":
                     return field(body, "Username").equals("gone")
                             ? error(400, "UserNotFoundException", "User does not exist.")

@@ -48,9 +48,10 @@ class SdkPrimingTest {
 
     @Test
     void primingExercisesEveryClientWithoutANetworkCall() {
-        int completed = new SdkPriming().dynamo(dynamo, "links").cognito(cognito, "eu-west-1_pool").ses(ses).prime();
+        int completed = new SdkPriming().dynamo(dynamo, "links").cognito(cognito, "eu-west-1_pool").cognitoGetUser(cognito).ses(ses)
+                .prime();
 
-        assertThat(completed).isEqualTo(3);
+        assertThat(completed).isEqualTo(4);
         assertThat(server.requests).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthCha
 import com.example.signin.lambdas.CreateAuthChallengeHandler;
 import com.example.signin.lambdas.DefineAuthChallengeHandler;
 import com.example.signin.lambdas.LinkDeliveryHandler;
+import com.example.signin.lambdas.MeHandler;
 import com.example.signin.lambdas.PostAuthenticationHandler;
 import com.example.signin.lambdas.PreSignUpHandler;
 import com.example.signin.lambdas.SignInApiHandler;
@@ -81,6 +82,7 @@ public final class EmbeddedLambdas implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamo;
     private final Map<String, Lazy<LambdaFunction<?, ?>>> triggers = new LinkedHashMap<>();
     private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> signInApi;
+    private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> meApi;
     private final Lazy<InProcessLinkQueue> queue;
     private final LinkKeys keys;
 
@@ -125,6 +127,9 @@ public final class EmbeddedLambdas implements AutoCloseable {
         this.signInApi = new Lazy<>(() -> new LambdaFunction<>("SignInApi",
                 SignInApiHandler.create(environment(), dynamo.get(), keys, queue.get(), wiring.clock(), random),
                 APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
+        // GetUser goes over the wire to this backend's own pool, as the Lambda's call goes to Cognito.
+        this.meApi = new Lazy<>(() -> new LambdaFunction<>("Me", new MeHandler(cognito.get(), wiring.endpoints().clientId()),
+                APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class));
     }
 
     public static EmbeddedLambdas create(Wiring wiring) {
@@ -166,6 +171,11 @@ public final class EmbeddedLambdas implements AutoCloseable {
     /** The sign-in function; the first call waits for DynamoDB Local. */
     public LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> signInApi() {
         return signInApi.get();
+    }
+
+    /** The function of {@code GET /me}. */
+    public LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> meApi() {
+        return meApi.get();
     }
 
     /**

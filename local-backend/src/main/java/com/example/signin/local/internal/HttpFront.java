@@ -1,6 +1,7 @@
 package com.example.signin.local.internal;
 
 import com.example.signin.protocol.LinkPage;
+import com.example.signin.protocol.MeApi;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP server of the backend, on 127.0.0.1: the user pool endpoint at {@code POST /},
- * the JWKS under the issuer, the sign-in API under {@code /api}, the link page at {@code /open}
+ * the JWKS under the issuer, the sign-in API under {@code /api} ({@code POST /api/signin},
+ * {@code GET /api/me}), the link page at {@code /open}
  * and the mailbox under {@code /mailbox/<random segment made at each start>}.
  *
  * <p>It trusts only its owner: a request whose {@code Host} is not {@code 127.0.0.1:<port>} or
@@ -58,7 +60,7 @@ public final class HttpFront implements AutoCloseable {
     private volatile Routes routes;
 
     /** What the server answers; set once the parts that need the port exist. */
-    public record Routes(String userPoolId, UserPoolEndpoint userPool, Supplier<String> jwks, SignInRoute signIn,
+    public record Routes(String userPoolId, UserPoolEndpoint userPool, Supplier<String> jwks, SignInRoute signIn, MeRoute me,
                          LinkPage linkPage, Mailbox mailbox, String mailboxPath, AdminSignature adminSignature,
                          Clock clock) {
     }
@@ -164,6 +166,8 @@ public final class HttpFront implements AutoCloseable {
                         r.jwks().get().getBytes(StandardCharsets.UTF_8));
             } else if (path.equals(API_PATH + "/signin")) {
                 signIn(exchange, r, method);
+            } else if (path.equals(API_PATH + MeApi.PATH) && "GET".equals(method)) {
+                write(exchange, r.me().handle(exchange.getRequestHeaders(), r.clock().millis()));
             } else if (path.equals("/open") && isRead(method)) {
                 send(exchange, 200, r.linkPage().headers(), r.linkPage().body());
             } else if (path.equals(r.mailboxPath()) && isRead(method)) {
@@ -185,7 +189,7 @@ public final class HttpFront implements AutoCloseable {
             } else {
                 send(exchange, 404, Map.of("Content-Type", "text/plain; charset=utf-8"),
                         ("Nothing here. The local backend answers POST / (user pool), POST " + API_PATH
-                                + "/signin, GET /open, and the mailbox at the mailboxUrl in its endpoints.json.\n")
+                                + "/signin, GET " + API_PATH + MeApi.PATH + ", GET /open, and the mailbox at the mailboxUrl in its endpoints.json.\n")
                                 .getBytes(StandardCharsets.UTF_8));
             }
         } catch (InterruptedException e) {
@@ -238,7 +242,10 @@ public final class HttpFront implements AutoCloseable {
 
     private static void signIn(HttpExchange exchange, Routes r, String method) throws IOException {
         byte[] body = "POST".equals(method) ? readBody(exchange, SignInRoute.MAX_READ_BYTES) : new byte[0];
-        SignInRoute.Response response = r.signIn().handle(method, exchange.getRequestHeaders(), body, r.clock().millis());
+        write(exchange, r.signIn().handle(method, exchange.getRequestHeaders(), body, r.clock().millis()));
+    }
+
+    private static void write(HttpExchange exchange, SignInRoute.Response response) throws IOException {
         Headers out = exchange.getResponseHeaders();
         response.headers().forEach((name, values) -> out.put(name, List.copyOf(values)));
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);

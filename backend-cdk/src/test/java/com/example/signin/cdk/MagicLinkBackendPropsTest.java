@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SignInSettingsTest {
+class MagicLinkBackendPropsTest {
 
-    private static SignInSettings fromContext(Map<String, Object> context) {
-        return SignInSettings.fromContext(context::get);
+    private static MagicLinkBackendProps fromContext(Map<String, Object> context) {
+        return MagicLinkBackendProps.fromContext(context::get);
     }
 
     @Test
@@ -28,7 +28,7 @@ class SignInSettingsTest {
 
     @Test
     void onlyTheSenderIsNeededAndTheRestDefaultsAsTheDesignSays() {
-        SignInSettings s = fromContext(Map.of("senderAddress", "signin@example.com"));
+        MagicLinkBackendProps s = fromContext(Map.of("senderAddress", "signin@example.com"));
         assertThat(s.linkExpirySeconds()).isEqualTo(900);
         assertThat(s.requestCooldownSeconds()).isEqualTo(60);
         assertThat(s.maxFailedAttempts()).isEqualTo(5);
@@ -50,7 +50,7 @@ class SignInSettingsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> context = new HashMap<>((Map<String, Object>) cdkJson.get("context"));
         context.put("senderAddress", "signin@example.com");
-        assertThat(fromContext(context)).isEqualTo(SignInSettings.builder().senderAddress("signin@example.com").build());
+        assertThat(fromContext(context)).isEqualTo(MagicLinkBackendProps.builder().senderAddress("signin@example.com").build());
     }
 
     @Test
@@ -65,7 +65,7 @@ class SignInSettingsTest {
         context.put("linkBase", "https://signin.example.com/");
         context.put("lambdaJar", "some/where.jar");
         context.put("sandboxRecipients", "Alice@Example.org,bob@example.org");
-        SignInSettings s = fromContext(context);
+        MagicLinkBackendProps s = fromContext(context);
         assertThat(s.linkExpirySeconds()).isEqualTo(600);
         assertThat(s.wafEnabled()).isFalse();
         assertThat(s.throttleRateLimit()).isEqualTo(2.5);
@@ -78,7 +78,7 @@ class SignInSettingsTest {
 
     @Test
     void jsonValuesFromCdkJsonArriveTypedAndAreAccepted() {
-        SignInSettings s = fromContext(Map.of("senderAddress", "signin@example.com", "memoryMb", 2048, "waf", false,
+        MagicLinkBackendProps s = fromContext(Map.of("senderAddress", "signin@example.com", "memoryMb", 2048, "waf", false,
                 "allowedEmailDomains", List.of("example.com")));
         assertThat(s.memoryMb()).isEqualTo(2048);
         assertThat(s.wafEnabled()).isFalse();
@@ -113,5 +113,32 @@ class SignInSettingsTest {
         context.put("senderAddress", "signin@example.com");
         context.put(key, value);
         assertThatThrownBy(() -> fromContext(context)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void theBuilderNeedsASenderAndSaysHowToGiveIt() {
+        assertThatThrownBy(() -> MagicLinkBackendProps.builder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("senderAddress is missing: the sign-in mail needs a From address.")
+                .hasMessageContaining("MagicLinkBackendProps.builder().senderAddress(");
+    }
+
+    @Test
+    void aBadBuilderValueNamesThePropertyWithTheCatalogsRange() {
+        assertThatThrownBy(() -> MagicLinkBackendProps.builder().senderAddress("signin@example.com").linkExpirySeconds(5).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("linkExpirySeconds must be a whole number of seconds from 60 to 86400, not: 5.");
+        assertThatThrownBy(() -> MagicLinkBackendProps.builder().senderAddress("signin@example.com").signUpMode("closed").build())
+                .hasMessage("signUpMode must be one of open, invite-only, not: closed.");
+    }
+
+    @Test
+    void theBuilderStartsAtTheCatalogsDefaults() {
+        MagicLinkBackendProps props = MagicLinkBackendProps.builder().senderAddress("signin@example.com").build();
+        com.example.signin.protocol.Settings defaults = com.example.signin.protocol.Settings.defaults();
+        assertThat(props.linkExpirySeconds()).isEqualTo(defaults.integer(com.example.signin.protocol.Setting.LINK_EXPIRY_SECONDS));
+        assertThat(props.throttleBurstLimit()).isEqualTo(defaults.integer(com.example.signin.protocol.Setting.THROTTLE_BURST_LIMIT));
+        assertThat(props.scheme()).isEqualTo(defaults.text(com.example.signin.protocol.Setting.SCHEME));
+        assertThat(props.wafEnabled()).isTrue();
     }
 }

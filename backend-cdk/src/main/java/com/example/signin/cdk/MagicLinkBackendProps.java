@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Everything a deployer may change. Names, defaults, ranges and sentences are those of the one
- * catalog {@link Setting} (shared with the lambdas and the local backend); {@link #fromContext}
- * reads them from CDK context ({@code cdk.json} or {@code cdk deploy -c key=value}); every bad
- * value fails the synth with a sentence that names the context key.
+ * The props of {@link MagicLinkBackend}: everything a deployer may change. Names, defaults, ranges
+ * and sentences are those of the one catalog {@link Setting} (shared with the lambdas and the local
+ * backend): {@link #builder()} starts from the catalog's defaults and {@link Builder#build()}
+ * checks every value against it ({@link IllegalArgumentException} naming the property, like
+ * {@code linkExpirySeconds must be a whole number of seconds from 60 to 86400, not: 5}).
+ * {@link #fromContext} reads the same names from CDK context ({@code cdk.json} or
+ * {@code cdk deploy -c key=value}) and names a bad value by its context key.
  *
  * @param senderAddress          the From address of the sign-in mail; SES verifies it on deploy
  * @param senderName             the display name of the sender
@@ -42,7 +45,7 @@ import java.util.function.Function;
  *                               these test addresses become identities (SES mails each a verification link) the
  *                               sign-in function may send to; empty once the account has production access
  */
-public record SignInSettings(
+public record MagicLinkBackendProps(
         String senderAddress,
         String senderName,
         String scheme,
@@ -67,15 +70,15 @@ public record SignInSettings(
         Optional<Path> lambdaJar,
         List<String> sandboxRecipients) {
 
-    public SignInSettings {
+    public MagicLinkBackendProps {
         Objects.requireNonNull(linkBase, "linkBase");
         Objects.requireNonNull(lambdaJar, "lambdaJar");
         allowedEmailDomains = List.copyOf(allowedEmailDomains);
         sandboxRecipients = List.copyOf(sandboxRecipients);
         if (senderAddress == null) {
-            throw new IllegalArgumentException("Context 'senderAddress' is missing: the sign-in mail needs a From address. "
-                    + "Pass it as 'cdk deploy -c senderAddress=signin@example.com' (an address you can receive mail at; "
-                    + "SES sends it a verification link) or put it into cdk.json.");
+            throw new IllegalArgumentException("senderAddress is missing: the sign-in mail needs a From address. Set it with "
+                    + "MagicLinkBackendProps.builder().senderAddress(\"signin@example.com\") (an address you can receive mail at; "
+                    + "SES sends it a verification link).");
         }
         // Every value is checked by the one catalog of settings, with the sentence it has everywhere.
         Map<Setting, String> given = new EnumMap<>(Setting.class);
@@ -104,7 +107,7 @@ public record SignInSettings(
         Settings checked = Settings.defaults();
         for (Map.Entry<Setting, String> e : given.entrySet()) {
             Objects.requireNonNull(e.getValue(), e.getKey().key());
-            checked = checked.with(e.getKey(), e.getValue(), "Context '" + e.getKey().key() + "'");
+            checked = checked.with(e.getKey(), e.getValue(), e.getKey().key());
         }
         allowedEmailDomains = checked.list(Setting.ALLOWED_EMAIL_DOMAINS);
         sandboxRecipients = checked.list(Setting.SANDBOX_RECIPIENTS);
@@ -116,11 +119,20 @@ public record SignInSettings(
         return new Builder();
     }
 
-    /** The settings as CDK context gives them; {@code context} returns null for an absent key. */
-    public static SignInSettings fromContext(Function<String, Object> context) {
+    /**
+     * The settings as CDK context gives them; {@code context} returns null for an absent key.
+     *
+     * @throws IllegalArgumentException naming the context key of a missing or bad value
+     */
+    public static MagicLinkBackendProps fromContext(Function<String, Object> context) {
         Settings s = Settings.fromContext(context);
+        if (s.find(Setting.SENDER_ADDRESS).isEmpty()) {
+            throw new IllegalArgumentException("Context 'senderAddress' is missing: the sign-in mail needs a From address. "
+                    + "Pass it as 'cdk deploy -c senderAddress=signin@example.com' (an address you can receive mail at; "
+                    + "SES sends it a verification link) or put it into cdk.json.");
+        }
         return builder()
-                .senderAddress(s.find(Setting.SENDER_ADDRESS).orElse(null))
+                .senderAddress(s.text(Setting.SENDER_ADDRESS))
                 .senderName(s.text(Setting.SENDER_NAME))
                 .scheme(s.text(Setting.SCHEME))
                 .linkBase(s.text(Setting.LINK_BASE).isEmpty() ? null : s.text(Setting.LINK_BASE))
@@ -175,7 +187,7 @@ public record SignInSettings(
         };
     }
 
-    /** Defaults as in DESIGN.md; only {@link #senderAddress} has none. */
+    /** Starts at the catalog's defaults; only {@link #senderAddress} has none. */
     public static final class Builder {
         private String senderAddress;
         private static final Settings DEFAULTS = Settings.defaults();
@@ -229,8 +241,8 @@ public record SignInSettings(
         public Builder lambdaJar(Path v) { lambdaJar = v; return this; }
         public Builder sandboxRecipients(List<String> v) { sandboxRecipients = v; return this; }
 
-        public SignInSettings build() {
-            return new SignInSettings(senderAddress, senderName, scheme, Optional.ofNullable(linkBase), linkStyle,
+        public MagicLinkBackendProps build() {
+            return new MagicLinkBackendProps(senderAddress, senderName, scheme, Optional.ofNullable(linkBase), linkStyle,
                     linkExpirySeconds, requestCooldownSeconds, linksPerAddressPerHour, pendingLinksPerAddress,
                     maxFailedAttempts, signUpMode, allowedEmailDomains,
                     throttleRateLimit, throttleBurstLimit, memoryMb, logRetentionDays, wafEnabled, wafRequestsPer5Minutes,

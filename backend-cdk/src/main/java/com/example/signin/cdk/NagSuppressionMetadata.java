@@ -12,12 +12,12 @@ import software.constructs.IConstruct;
  * not followed and why. It writes the metadata cdk-nag reads ({@code cdk_nag.rules_to_suppress}),
  * so the app needs cdk-nag only in its tests, where the checks run.
  */
-final class NagSuppressions {
+final class NagSuppressionMetadata {
 
-    private NagSuppressions() {
+    private NagSuppressionMetadata() {
     }
 
-    static void suppress(IConstruct scope, String ruleId, String reason) {
+    static void add(IConstruct scope, String ruleId, String reason) {
         if (reason.length() < 10) {
             throw new IllegalArgumentException("A suppression needs a real reason, not: " + reason);
         }
