@@ -1,5 +1,6 @@
 package com.example.signin.local;
 
+import com.example.signin.protocol.ClientConfigKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,16 +52,16 @@ public record Endpoints(String region, String userPoolId, String clientId, Strin
     /** The keys and values in the order {@code endpoints.json} lists them. */
     public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("region", region);
-        map.put("userPoolId", userPoolId);
-        map.put("clientId", clientId);
-        map.put("cognitoEndpoint", cognitoEndpoint);
-        map.put("apiUrl", apiUrl);
-        map.put("linkBase", linkBase);
-        map.put("mailboxUrl", mailboxUrl);
-        map.put("issuer", issuer);
+        map.put(ClientConfigKeys.REGION, region);
+        map.put(ClientConfigKeys.USER_POOL_ID, userPoolId);
+        map.put(ClientConfigKeys.CLIENT_ID, clientId);
+        map.put(ClientConfigKeys.COGNITO_ENDPOINT, cognitoEndpoint);
+        map.put(ClientConfigKeys.API_URL, apiUrl);
+        map.put(ClientConfigKeys.LINK_BASE, linkBase);
+        map.put(ClientConfigKeys.MAILBOX_URL, mailboxUrl);
+        map.put(ClientConfigKeys.ISSUER, issuer);
         map.put("jwksUrl", jwksUrl);
-        map.put("scheme", scheme);
+        map.put(ClientConfigKeys.SCHEME, scheme);
         map.put("accessKeyId", accessKeyId);
         map.put("secretAccessKey", secretAccessKey);
         return map;
