@@ -2,14 +2,20 @@ package com.example.signin.hostapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.signin.fx.AppFolders;
+import com.example.signin.fx.DesktopEnvironment;
+import com.example.signin.fx.LauncherCommand;
 import com.example.signin.fx.MagicLinkConfig;
+import com.example.signin.fx.SchemeHandler;
 import com.example.signin.fx.internal.client.Mailbox;
 import com.example.signin.fx.internal.platform.ChildJvm;
 import com.example.signin.local.LocalBackend;
 import com.example.signin.local.LocalBackendOptions;
 import com.example.signin.protocol.MagicLinkFormat;
+import com.example.signin.testsupport.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The example host signs in end to end on the embedded local backend, as a person would: the
- * address typed into the library's screen, the link read from the local mailbox, then handed to
- * the running host by a second start of the host's {@code main} with the link (what the
- * registered scheme handler runs when the link is clicked). A second start without a link only
+ * address typed into the library's screen, the link read from the local mailbox, then opened
+ * with {@code xdg-open}, which runs the host's registered scheme handler (a second start of the
+ * host's {@code main} with the link) as a click does. A second start without a link only
  * brings the running window forward.
  */
 @Timeout(300)
@@ -79,7 +85,7 @@ class HostAppSignInTest {
     }
 
     @Test
-    void aLinkFromTheMailHandedToTheRunningHostBySecondStartSignsIn() throws Exception {
+    void aLinkFromTheMailOpenedWithXdgOpenReachesTheRunningHostAndSignsIn() throws Exception {
         String alice = "alice@example.com";
         robot.clickOn(shown("#emailField")).write(alice).type(KeyCode.ENTER);
         waitUntil(() -> labelText("#sentToLabel").contains(alice));
@@ -89,12 +95,26 @@ class HostAppSignInTest {
         MagicLinkFormat format = new MagicLinkFormat(config.scheme(), config.linkBase());
         String appLink = format.appLink(format.parseSecret(pageLink));
 
-        Path handOff = root.resolve("second-start-with-link.txt");
-        Process second = ChildJvm.start(ChildJvm.command(List.of("-verbose:class"), Main.class, List.of("--", appLink)),
-                Map.of(), handOff);
-        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        // The click: the host's scheme registered as a first run registers it (a desktop entry under
+        // this run's XDG folders running the host's Main), then xdg-open on the app link, which runs
+        // that entry in the foreground and waits for the hand-off to end.
+        Map<String, String> desktop = new HashMap<>(System.getenv());
+        // xdg-open only consults x-scheme-handler entries when it believes there is a display.
+        desktop.put("DISPLAY", ":99");
+        LauncherCommand launcher = new LauncherCommand(ChildJvm.javaBinary(),
+                List.of("-verbose:class", "-cp", System.getProperty("java.class.path")), Main.class.getName(), List.of());
+        new SchemeHandler(new DesktopEnvironment(HostApp.NAME, AppFolders.forCurrentUser(HostApp.NAME, Optional.empty()),
+                desktop, Path.of(System.getProperty("user.home")), AppFolders.Os.LINUX, launcher), config.scheme()).register();
+        Path handOff = root.resolve("xdg-open-with-link.txt");
+        ProcessBuilder click = new ProcessBuilder(Tools.require("xdg-open", "xdg-utils").toString(), appLink)
+                .redirectErrorStream(true).redirectOutput(handOff.toFile());
+        click.environment().clear();
+        click.environment().putAll(desktop);
+        Process second = click.start();
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("xdg-open returns once the link is handed over").isTrue();
         assertThat(second.exitValue()).as(Files.readString(handOff)).isZero();
         assertThat(Files.readAllLines(handOff)).filteredOn(l -> l.contains("[class,load]"))
+                .as("the registered handler ran the host's Main").anyMatch(l -> l.contains(" " + Main.class.getName() + " "))
                 .as("the hand-off starts no JavaFX").noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx."));
 
         waitUntil(() -> labelText("#signedInAsLabel").contains(alice));
