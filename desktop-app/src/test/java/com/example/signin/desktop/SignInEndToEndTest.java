@@ -9,6 +9,7 @@ import com.example.signin.fx.internal.config.ClientConfigReader;
 import com.example.signin.fx.AppFolders;
 import com.example.signin.fx.DesktopEnvironment;
 import com.example.signin.fx.LauncherCommand;
+import com.example.signin.desktop.api.MeClient;
 import com.example.signin.fx.internal.platform.PendingSignIn;
 import com.example.signin.fx.internal.platform.PendingSignInStore;
 import com.example.signin.fx.internal.ui.Messages;
@@ -122,6 +123,13 @@ class SignInEndToEndTest {
         assertThat(xdgOpenAndWait(aliceLink)).isZero();
         waitUntil(() -> labelText("#signedInAsLabel").contains(alice));
         assertThat(log()).contains("A link arrived from another process").contains("Signed in as " + alice);
+        // What a signed-in person gets: the app's API call with the access token, answered by the local GET /me.
+        String accessToken = app.signIn().accessToken().orElseThrow();
+        assertThat(app.me().me(accessToken).get(60, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(MeClient.Answer.Me.class, me -> {
+                    assertThat(me.email()).isEqualTo(alice);
+                    assertThat(me.sub()).isNotBlank();
+                });
 
         // 2. The same link again: refused on screen, still signed in.
         assertThat(xdgOpenAndWait(aliceLink)).isZero();
