@@ -118,28 +118,28 @@ public final class MagicLinkFormat {
      * scheme and host (case-insensitive, as URLs define them), no user info, port, query or extra
      * path, and a fragment that is a well-formed secret.
      *
-     * @throws InvalidLinkException for anything else; never any other exception
+     * @throws MalformedLinkException for anything else; never any other exception
      */
     public String parseSecret(String input) {
         if (input == null) {
-            throw new InvalidLinkException(InvalidLinkException.Reason.EMPTY);
+            throw new MalformedLinkException(MalformedLinkException.Reason.EMPTY);
         }
         if (input.length() > MAX_LINK_LENGTH) {
-            throw new InvalidLinkException(InvalidLinkException.Reason.TOO_LONG);
+            throw new MalformedLinkException(MalformedLinkException.Reason.TOO_LONG);
         }
         String link = input.strip();
         if (link.isEmpty()) {
-            throw new InvalidLinkException(InvalidLinkException.Reason.EMPTY);
+            throw new MalformedLinkException(MalformedLinkException.Reason.EMPTY);
         }
         for (int i = 0; i < link.length(); i++) {
             char c = link.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new InvalidLinkException(InvalidLinkException.Reason.NOT_A_SIGN_IN_LINK);
+                throw new MalformedLinkException(MalformedLinkException.Reason.NOT_A_SIGN_IN_LINK);
             }
         }
         Matcher m = LINK.matcher(link);
         if (!m.matches()) {
-            throw new InvalidLinkException(InvalidLinkException.Reason.NOT_A_SIGN_IN_LINK);
+            throw new MalformedLinkException(MalformedLinkException.Reason.NOT_A_SIGN_IN_LINK);
         }
         String linkScheme = m.group(1).toLowerCase(Locale.ROOT);
         String authority = m.group(2).toLowerCase(Locale.ROOT);
@@ -148,11 +148,11 @@ public final class MagicLinkFormat {
                 && (path.isEmpty() || path.equals("/"));
         boolean isPageLink = !isAppLink && isPageLink(linkScheme, authority, path);
         if (!isAppLink && !isPageLink) {
-            throw new InvalidLinkException(InvalidLinkException.Reason.NOT_A_SIGN_IN_LINK);
+            throw new MalformedLinkException(MalformedLinkException.Reason.NOT_A_SIGN_IN_LINK);
         }
         String secret = m.group(4);
         if (!Secrets.isWellFormed(secret)) {
-            throw new InvalidLinkException(InvalidLinkException.Reason.DAMAGED);
+            throw new MalformedLinkException(MalformedLinkException.Reason.DAMAGED);
         }
         return secret;
     }
@@ -170,7 +170,7 @@ public final class MagicLinkFormat {
             if (candidate.contains("#")) {
                 try {
                     return Optional.of(parseSecret(candidate));
-                } catch (InvalidLinkException notThisOne) {
+                } catch (MalformedLinkException notThisOne) {
                     // another word of the text
                 }
             }

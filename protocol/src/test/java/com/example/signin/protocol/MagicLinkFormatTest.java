@@ -3,7 +3,7 @@ package com.example.signin.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.signin.protocol.InvalidLinkException.Reason;
+import com.example.signin.protocol.MalformedLinkException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.Arrays;
@@ -81,7 +81,7 @@ class MagicLinkFormatTest {
     })
     void refusesEverythingElse(String link, Reason reason) {
         assertThatThrownBy(() -> format.parseSecret(link))
-                .isInstanceOfSatisfying(InvalidLinkException.class, e -> {
+                .isInstanceOfSatisfying(MalformedLinkException.class, e -> {
                     assertThat(e.reason()).isEqualTo(reason);
                     assertThat(e.getMessage()).doesNotContain("dBjftJeZ4CVP");
                 });
@@ -92,7 +92,7 @@ class MagicLinkFormatTest {
     void refusesControlAndInvisibleCharactersInside(char c) {
         String link = "com.example.signin://signin#dBjftJeZ4CVP-mB92K27uhbUJU1p1r" + c + "_wW1gFWFOEjXk";
         assertThatThrownBy(() -> format.parseSecret(link))
-                .isInstanceOfSatisfying(InvalidLinkException.class,
+                .isInstanceOfSatisfying(MalformedLinkException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_SIGN_IN_LINK));
     }
 
@@ -100,8 +100,8 @@ class MagicLinkFormatTest {
     void refusesOverlongInputBeforeLookingAtIt() {
         String link = "com.example.signin://signin#" + SECRET + "A".repeat(3000);
         assertThatThrownBy(() -> format.parseSecret(link))
-                .isInstanceOfSatisfying(InvalidLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
-        assertThatThrownBy(() -> format.parseSecret(null)).isInstanceOf(InvalidLinkException.class);
+                .isInstanceOfSatisfying(MalformedLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+        assertThatThrownBy(() -> format.parseSecret(null)).isInstanceOf(MalformedLinkException.class);
     }
 
     @Test
@@ -111,7 +111,7 @@ class MagicLinkFormatTest {
         assertThat(padded).hasSize(2048);
         assertThat(format.parseSecret(padded)).isEqualTo(SECRET);
         assertThatThrownBy(() -> format.parseSecret(padded + " "))
-                .isInstanceOfSatisfying(InvalidLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+                .isInstanceOfSatisfying(MalformedLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
     }
 
     @ParameterizedTest
@@ -147,7 +147,7 @@ class MagicLinkFormatTest {
         MagicLinkFormat direct = new MagicLinkFormat("com.example.signin", null);
         assertThat(direct.parseSecret("com.example.signin://signin#" + SECRET)).isEqualTo(SECRET);
         assertThatThrownBy(() -> direct.parseSecret("https://auth.example.com/prod/open#" + SECRET))
-                .isInstanceOf(InvalidLinkException.class);
+                .isInstanceOf(MalformedLinkException.class);
         assertThatThrownBy(() -> direct.pageLink(SECRET)).isInstanceOf(IllegalStateException.class);
     }
 

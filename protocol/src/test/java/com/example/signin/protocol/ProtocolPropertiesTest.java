@@ -19,7 +19,7 @@ class ProtocolPropertiesTest {
         try {
             String secret = format.parseSecret(input);
             assertThat(Secrets.isWellFormed(secret)).isTrue();
-        } catch (InvalidLinkException expected) {
+        } catch (MalformedLinkException expected) {
             assertThat(expected.getMessage()).isEqualTo(expected.reason().sentence());
         }
     }
@@ -53,7 +53,7 @@ class ProtocolPropertiesTest {
     void completelyArbitraryStringsNeverCrashEitherParser(@ForAll @StringLength(max = 3000) String input) {
         try {
             format.parseSecret(input);
-        } catch (InvalidLinkException expected) {
+        } catch (MalformedLinkException expected) {
             // documented refusal
         }
         try {

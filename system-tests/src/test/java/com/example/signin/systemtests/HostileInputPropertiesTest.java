@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.example.signin.fx.internal.client.CognitoSignInClient;
 import com.example.signin.fx.internal.client.SignInException;
 import com.example.signin.protocol.CodeChallenge;
-import com.example.signin.protocol.InvalidLinkException;
+import com.example.signin.protocol.MalformedLinkException;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.protocol.SignInApi;
@@ -175,12 +175,12 @@ class HostileInputPropertiesTest {
 
     @Property(tries = 10_000, shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
     void anyLinkHandedToTheAppIsRefusedWithAProblemItCanShow(@ForAll("links") String link) {
-        // The protocol's parser: a secret of the right shape, or InvalidLinkException, nothing else.
+        // The protocol's parser: a secret of the right shape, or MalformedLinkException, nothing else.
         try {
             String secret = format.parseSecret(link);
             assertThat(Secrets.isWellFormed(secret)).isTrue();
             assertThat(link.strip()).endsWith("#" + secret);
-        } catch (InvalidLinkException expected) {
+        } catch (MalformedLinkException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }
         // The app with a request pending: never signed in by a link it did not get, never an unexpected error.

@@ -1,5 +1,6 @@
 package com.example.signin.local.internal;
 
+import com.example.signin.protocol.Html;
 import com.example.signin.protocol.LinkPage;
 import com.example.signin.protocol.Secrets;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -11,7 +11,7 @@ import com.example.signin.fx.internal.platform.PendingSignInStore;
 import com.example.signin.fx.internal.platform.TokenStore;
 import com.example.signin.protocol.EmailAddress;
 import com.example.signin.protocol.InvalidEmailException;
-import com.example.signin.protocol.InvalidLinkException;
+import com.example.signin.protocol.MalformedLinkException;
 import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import java.io.IOException;
@@ -162,7 +162,7 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         String secret;
         try {
             secret = c.format().parseSecret(link);
-        } catch (InvalidLinkException e) {
+        } catch (MalformedLinkException e) {
             LOG.info("Link refused: not a sign-in link of this app ({})", e.reason());
             throw new SignInException(Problem.LINK_MALFORMED, e.getMessage(), e);
         }
@@ -308,9 +308,9 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
             cfg = config.get(BACKEND_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new SignInException(Problem.SERVICE_UNAVAILABLE, "The backend did not start: " + cause.getMessage(), cause);
+            throw new SignInException(Problem.BACKEND_NOT_STARTED, "The backend did not start: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new SignInException(Problem.SERVICE_UNAVAILABLE, "The backend did not start within " + BACKEND_WAIT.toSeconds() + " s", e);
+            throw new SignInException(Problem.BACKEND_NOT_STARTED, "The backend did not start within " + BACKEND_WAIT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignInException(Problem.UNEXPECTED, "Interrupted while waiting for the backend", e);

@@ -23,8 +23,10 @@ public final class SignInException extends Exception {
         UNREACHABLE,
         /** Too many requests for this address; see {@link #retryAfter()}. */
         RATE_LIMITED,
-        /** The backend cannot send email right now (503) or is otherwise down. */
+        /** The API or the user pool answered that it is down for now (502, 503, 504 or another 5xx). */
         SERVICE_UNAVAILABLE,
+        /** The embedded local backend did not start (or not in time): nothing can be asked of it. */
+        BACKEND_NOT_STARTED,
         /** The text is not a sign-in link of this app, or it is damaged. */
         LINK_MALFORMED,
         /** This app has no pending request: the link was asked for elsewhere or already used here. */

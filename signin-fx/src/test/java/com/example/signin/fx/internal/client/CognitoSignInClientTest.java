@@ -222,7 +222,7 @@ class CognitoSignInClientTest {
                 CompletableFuture.failedFuture(new IllegalStateException("port in use")), new PendingSignInStore(dataDir),
                 () -> tokens, Clock.systemUTC(), Locale.ENGLISH)) {
             SignInException e = catchSignIn(() -> waiting.requestLink(EMAIL));
-            assertThat(e.problem()).isEqualTo(Problem.SERVICE_UNAVAILABLE);
+            assertThat(e.problem()).isEqualTo(Problem.BACKEND_NOT_STARTED);
             assertThat(e.getMessage()).contains("port in use");
         }
     }

@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.client;
 
+import com.example.signin.testsupport.TestClock;
 import com.example.signin.fx.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,36 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class LocalBackendSignInTest {
 
-    /** The backend's clock; moved past the resend cooldown between requests for one address. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.plusNanos(0).isBefore(Instant.now()) ? (now = Instant.now()) : now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @TempDir
     static Path root;
     private static LocalBackend backend;
     private static MagicLinkConfig config;
     private static Mailbox mailbox;
-    private static final MovableClock CLOCK = new MovableClock();
+    /** The backend's clock: real time, moved past the resend cooldown between requests for one address. */
+    private static final TestClock CLOCK = TestClock.realTime();
 
     @BeforeAll
     static void startBackend() throws Exception {

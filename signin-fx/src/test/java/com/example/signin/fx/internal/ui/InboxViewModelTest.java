@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.ui;
 
+import com.example.signin.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.internal.client.LinkRequest;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InboxViewModelTest {
 
     private final Messages messages = Messages.load();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final TestClock clock = TestClock.at("2026-11-24T10:00:00Z");
     private final FakeSignInClient client = new FakeSignInClient(clock);
     private final List<String> differentAddress = new ArrayList<>();
     private final List<String> links = new ArrayList<>();

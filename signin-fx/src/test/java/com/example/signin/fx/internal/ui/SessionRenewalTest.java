@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.ui;
 
+import com.example.signin.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.Session;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The renewal timer with an injected wall clock, monotonic clock and network: nothing waits for real time. */
 class SessionRenewalTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final TestClock clock = TestClock.at("2026-11-24T10:00:00Z");
     private final FakeSignInClient client = new FakeSignInClient(clock);
     private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
     private long monotonicNanos = 1_000_000_000L;

@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.ui;
 
+import com.example.signin.testsupport.TestClock;
 import com.example.signin.protocol.InvalidEmailException;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SignInViewModelTest {
 
     private final Messages messages = Messages.load();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final TestClock clock = TestClock.at("2026-11-24T10:00:00Z");
     private final FakeSignInClient client = new FakeSignInClient(clock);
     private final List<LinkRequest> requested = new ArrayList<>();
     private final SignInViewModel viewModel = new SignInViewModel(client, new SameThreadTaskExecutor(), messages, requested::add);

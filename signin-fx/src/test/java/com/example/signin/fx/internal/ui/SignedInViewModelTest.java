@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.ui;
 
+import com.example.signin.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.Session;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SignedInViewModelTest {
 
     private final Messages messages = Messages.load();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final TestClock clock = TestClock.at("2026-11-24T10:00:00Z");
     private final FakeSignInClient client = new FakeSignInClient(clock);
     private final List<String> signedOut = new ArrayList<>();
     private final Path dataDir = Path.of("/home/alice/.local/share/magic-link-signin");

@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.ui;
 
+import com.example.signin.testsupport.TestClock;
 import com.example.signin.fx.internal.ui.AppContext;
 import com.example.signin.fx.internal.ui.BackendInfo;
 import com.example.signin.fx.internal.platform.IncomingLinks;
@@ -18,7 +19,7 @@ import javafx.stage.Stage;
 /** The real window and screens over a fake client, for TestFX tests, screenshots and the start-up benchmark. */
 final class TestWindow {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    final TestClock clock = TestClock.at("2026-11-24T10:00:00Z");
     final FakeSignInClient client = new FakeSignInClient(clock);
     final IncomingLinks links = new IncomingLinks();
     final List<String> opened = new CopyOnWriteArrayList<>();

@@ -4,7 +4,7 @@ package com.example.signin.protocol;
  * Input that is not a sign-in link of this app. {@link #getMessage()} is a sentence a person can
  * act on and never repeats the input (it may hold a secret).
  */
-public final class InvalidLinkException extends IllegalArgumentException {
+public final class MalformedLinkException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,7 +28,7 @@ public final class InvalidLinkException extends IllegalArgumentException {
 
     private final Reason reason;
 
-    InvalidLinkException(Reason reason) {
+    MalformedLinkException(Reason reason) {
         super(reason.sentence());
         this.reason = reason;
     }
