@@ -14,7 +14,8 @@ import com.example.signin.lambdas.service.LinkStore;
 import com.example.signin.lambdas.service.MailSender;
 import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.local.Endpoints;
-import com.example.signin.local.internal.LinkDatabase;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,7 +39,7 @@ final class InProcessSignInApi implements AutoCloseable {
     static final String TABLE = "magic-links";
     static final LinkKeys KEYS = new LinkKeys("system-tests-deployment-secret-0123456789");
 
-    private final LinkDatabase database;
+    private final AmazonDynamoDBLocal database;
     private final SignInApiHandler handler;
     private final LinkStore store;
     private final InProcessLinkQueue queue;
@@ -50,8 +51,9 @@ final class InProcessSignInApi implements AutoCloseable {
     }
 
     InProcessSignInApi(Path dbFile, RunningBackend backend, int smtpPort, Clock clock, Settings overrides) {
-        this.database = LinkDatabase.start(dbFile);
-        DynamoDbClient dynamo = database.client();
+        // Telemetry off (the second argument): nothing here leaves the machine.
+        this.database = DynamoDBEmbedded.create(dbFile.toFile(), Boolean.TRUE);
+        DynamoDbClient dynamo = database.dynamoDbClient();
         LinkStore.createTable(dynamo, TABLE);
         this.store = new LinkStore(dynamo, TABLE);
         Endpoints e = backend.endpoints();
@@ -103,6 +105,6 @@ final class InProcessSignInApi implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
-        database.close();
+        database.shutdown();
     }
 }

@@ -1,5 +1,6 @@
 package com.example.signin.desktop.platform;
 
+import com.example.signin.protocol.BackgroundStart;
 import com.example.signin.fx.MagicLinkConfig;
 import com.example.signin.local.Endpoints;
 import com.example.signin.local.LocalBackend;
@@ -28,21 +29,23 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     private EmbeddedBackend(Path dataDir) {
         config = backend.thenApply(b -> toConfig(b.endpoints()));
-        Thread starter = new Thread(() -> {
-            try {
-                LocalBackend started = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).build());
-                LOG.info("Local backend ready at {}", started.endpoints().apiUrl());
-                backend.complete(started);
-                if (closed) {
-                    started.close();
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.error("The local backend did not start: {}", e.getMessage());
-                backend.completeExceptionally(e);
+        BackgroundStart.start("local-backend-start", "the local backend", () -> {
+            LocalBackend started = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).build());
+            LOG.info("Local backend ready at {}", started.endpoints().apiUrl());
+            if (closed) {
+                started.close();
             }
-        }, "local-backend-start");
-        starter.setDaemon(true);
-        starter.start();
+            return started;
+        }).future().whenComplete((started, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.error("The local backend did not start: {}", cause.getMessage());
+                backend.completeExceptionally(cause);
+            } else {
+                backend.complete(started);
+            }
+        });
     }
 
     /** Starts the local backend with its data in {@code dataDir}, in the background. */
