@@ -1,5 +1,10 @@
 package com.example.signin.desktop;
 
+import static com.example.signin.fx.internal.ui.SceneQueries.labelText;
+import static com.example.signin.fx.internal.ui.SceneQueries.onFx;
+import static com.example.signin.fx.internal.ui.SceneQueries.shown;
+import static com.example.signin.fx.internal.ui.SceneQueries.visible;
+import static com.example.signin.fx.internal.ui.SceneQueries.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.internal.client.Mailbox;
@@ -16,10 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The mail was read on a phone (issue 14): the app on the embedded local backend asks for a link,
@@ -85,29 +86,5 @@ class SignInByCodeEndToEndTest {
         waitUntil(() -> labelText("#signedInAsLabel").contains(alice));
         String log = Files.readString(dataDir.resolve("logs/app.log"));
         assertThat(log).contains("Signed in as " + alice + " with a code").doesNotContain(OneTimeCode.derive(secret));
-    }
-
-    private boolean visible(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null).map(Node::isVisible).orElse(false));
-    }
-
-    private String labelText(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.isVisible())
-                .map(n -> ((Label) n).getText()).orElse(""));
-    }
-
-    private Node shown(String query) throws Exception {
-        waitUntil(() -> visible(query));
-        WaitForAsyncUtils.waitForFxEvents();
-        return onFx(() -> robot.lookup(query).query());
-    }
-
-    private static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
-    }
-
-    /** Bounded wait; the machine is shared, so no speed is asserted. */
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition);
     }
 }

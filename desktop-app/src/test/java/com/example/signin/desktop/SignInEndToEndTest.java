@@ -1,5 +1,10 @@
 package com.example.signin.desktop;
 
+import static com.example.signin.fx.internal.ui.SceneQueries.labelText;
+import static com.example.signin.fx.internal.ui.SceneQueries.onFx;
+import static com.example.signin.fx.internal.ui.SceneQueries.shown;
+import static com.example.signin.fx.internal.ui.SceneQueries.visible;
+import static com.example.signin.fx.internal.ui.SceneQueries.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.internal.client.CognitoSignInClient;
@@ -25,12 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole product on one machine: the app on the embedded local backend (temporary data folder
@@ -221,31 +222,5 @@ class SignInEndToEndTest {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    // The scene graph is read on the JavaFX thread only: a query racing a screen switch sees half a change.
-    private boolean visible(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null).map(Node::isVisible).orElse(false));
-    }
-
-    private String labelText(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.isVisible())
-                .map(n -> ((Label) n).getText()).orElse(""));
-    }
-
-    /** The node once it is shown, after the JavaFX thread has settled. */
-    private Node shown(String query) throws Exception {
-        waitUntil(() -> visible(query));
-        WaitForAsyncUtils.waitForFxEvents();
-        return onFx(() -> robot.lookup(query).query());
-    }
-
-    private static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
-    }
-
-    /** Waits for a condition, bounded; the machine is shared, so no speed is asserted. */
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition);
     }
 }

@@ -1,5 +1,10 @@
 package com.example.signin.hostapp;
 
+import static com.example.signin.fx.internal.ui.SceneQueries.labelText;
+import static com.example.signin.fx.internal.ui.SceneQueries.onFx;
+import static com.example.signin.fx.internal.ui.SceneQueries.shown;
+import static com.example.signin.fx.internal.ui.SceneQueries.visible;
+import static com.example.signin.fx.internal.ui.SceneQueries.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.signin.fx.AppFolders;
@@ -19,11 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The example host signs in end to end on the embedded local backend, as a person would: the
@@ -125,29 +126,5 @@ class HostAppSignInTest {
         assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(third.exitValue()).as("the running host took the request for its window").isZero();
         assertThat(labelText("#signedInAsLabel")).contains(alice);
-    }
-
-    private boolean visible(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null).map(Node::isVisible).orElse(false));
-    }
-
-    private String labelText(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.isVisible())
-                .map(n -> ((Label) n).getText()).orElse(""));
-    }
-
-    private Node shown(String query) throws Exception {
-        waitUntil(() -> visible(query));
-        WaitForAsyncUtils.waitForFxEvents();
-        return onFx(() -> robot.lookup(query).query());
-    }
-
-    private static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
-    }
-
-    /** Bounded wait; the machine is shared, so no speed is asserted. */
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition);
     }
 }
