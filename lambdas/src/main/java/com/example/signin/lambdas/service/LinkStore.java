@@ -171,14 +171,17 @@ public final class LinkStore {
         long windowStartAfter = now.getEpochSecond() - HOUR.toSeconds();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
+                // One write for the usual cases: the address's first link of the hour starts it,
+                // a later one counts in it.
                 dynamo.updateItem(b -> b.tableName(table).key(key)
-                        .updateExpression("ADD #count :one")
-                        .conditionExpression("#iat > :after AND #count < :limit")
-                        .expressionAttributeNames(Map.of("#iat", IAT, "#count", COUNT))
+                        .updateExpression("ADD #count :one SET #iat = if_not_exists(#iat, :now), #exp = if_not_exists(#exp, :exp)")
+                        .conditionExpression("attribute_not_exists(#pk) OR (#iat > :after AND #count < :limit)")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#iat", IAT, "#count", COUNT, "#exp", EXP))
                         .expressionAttributeValues(Map.of(":one", number(1), ":after", number(windowStartAfter),
-                                ":limit", number(limit))));
+                                ":limit", number(limit), ":now", number(now.getEpochSecond()),
+                                ":exp", number(now.getEpochSecond() + HOUR.toSeconds()))));
                 return Optional.empty();
-            } catch (ConditionalCheckFailedException inWindowAndSpentOrNoWindow) {
+            } catch (ConditionalCheckFailedException hourOverOrSpent) {
                 // fall through: either the hour is over (start a new one) or the budget is spent
             }
             try {

@@ -137,6 +137,21 @@ class LinkStoreTest {
     }
 
     @Test
+    void theFirstLinkOfAnHourStartsItAndALaterOneCountsWithoutMovingIt() {
+        String key = freshKey();
+
+        assertThat(store.spendBudget(key, "any", 3, NOW)).isEmpty();
+        assertThat(item(key, "budget#any")).containsEntry("count", AttributeValue.fromN("1"))
+                .containsEntry("iat", AttributeValue.fromN(Long.toString(NOW.getEpochSecond())))
+                .containsEntry("exp", AttributeValue.fromN(Long.toString(NOW.getEpochSecond() + 3600)));
+
+        assertThat(store.spendBudget(key, "any", 3, NOW.plusSeconds(1800))).isEmpty();
+        assertThat(item(key, "budget#any")).containsEntry("count", AttributeValue.fromN("2"))
+                .containsEntry("iat", AttributeValue.fromN(Long.toString(NOW.getEpochSecond())))
+                .containsEntry("exp", AttributeValue.fromN(Long.toString(NOW.getEpochSecond() + 3600)));
+    }
+
+    @Test
     void aLinkCanBeMarkedUsedUntilTheSecondBeforeItsExpiry() {
         LinkRecord link = record(freshKey(), "a", "secret", NOW);
         store.put(link);

@@ -3,6 +3,7 @@ package com.example.signin.lambdas.service;
 import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
+import com.example.signin.lambdas.testing.CountingTcpProxy;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,6 +140,75 @@ class SmtpMailerTest {
 
         assertThatThrownBy(() -> unreachable.send(composer.compose("alice@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en")))
                 .isInstanceOf(MailDeliveryException.class);
+    }
+
+    @Test
+    void aBurstOfMailsSharesOneKeptConnection() throws Exception {
+        try (CountingTcpProxy proxy = new CountingTcpProxy(GREEN_MAIL.getSmtp().getPort());
+             SmtpMailer mailer = new SmtpMailer("127.0.0.1", proxy.port(), new MailSender("no-reply@example.com", ""))) {
+            for (int i = 0; i < 5; i++) {
+                mailer.send(composer.compose("user" + i + "@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+            }
+
+            assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(5);
+            assertThat(proxy.opened()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMailAfterTheServerDroppedTheKeptConnectionStillGoesOutOnce() throws Exception {
+        try (CountingTcpProxy proxy = new CountingTcpProxy(GREEN_MAIL.getSmtp().getPort());
+             SmtpMailer mailer = new SmtpMailer("127.0.0.1", proxy.port(), new MailSender("no-reply@example.com", ""))) {
+            mailer.send(composer.compose("first@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+            proxy.dropAll();
+
+            mailer.send(composer.compose("second@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+
+            assertThat(GREEN_MAIL.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                    .containsExactly("first@example.com", "second@example.com");
+            assertThat(proxy.opened()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aConnectionIdleLongerThanTheReuseWindowIsClosedAndANewOneOpened() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        try (CountingTcpProxy proxy = new CountingTcpProxy(GREEN_MAIL.getSmtp().getPort());
+             SmtpMailer mailer = new SmtpMailer("127.0.0.1", proxy.port(), new MailSender("no-reply@example.com", ""), nanos::get)) {
+            mailer.send(composer.compose("first@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+            nanos.addAndGet(SmtpMailer.REUSE_WITHIN.minusMillis(1).toNanos());
+            mailer.send(composer.compose("second@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+            assertThat(proxy.opened()).isEqualTo(1);
+
+            nanos.addAndGet(SmtpMailer.REUSE_WITHIN.toNanos());
+            mailer.send(composer.compose("third@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+
+            assertThat(proxy.opened()).isEqualTo(2);
+            assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(3);
+            awaitOpen(proxy, 1);
+        }
+    }
+
+    @Test
+    void closingTheMailerClosesItsKeptConnections() throws Exception {
+        CountingTcpProxy proxy = new CountingTcpProxy(GREEN_MAIL.getSmtp().getPort());
+        try (proxy) {
+            SmtpMailer mailer = new SmtpMailer("127.0.0.1", proxy.port(), new MailSender("no-reply@example.com", ""));
+            mailer.send(composer.compose("first@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+            assertThat(proxy.open()).isEqualTo(1);
+
+            mailer.close();
+
+            awaitOpen(proxy, 0);
+        }
+    }
+
+    private static void awaitOpen(CountingTcpProxy proxy, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (proxy.open() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(proxy.open()).isEqualTo(expected);
     }
 
     private static String partOfType(MimeMultipart parts, String type) throws Exception {

@@ -84,6 +84,8 @@ public final class EmbeddedLambdas implements AutoCloseable {
     private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> signInApi;
     private final Lazy<LambdaFunction<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> meApi;
     private final Lazy<InProcessLinkQueue> queue;
+    /** The queue's mailer, once built: its kept SMTP connections are closed with the backend. */
+    private volatile SmtpMailer mailer;
     private final LinkKeys keys;
 
     private EmbeddedLambdas(Wiring wiring) {
@@ -120,7 +122,7 @@ public final class EmbeddedLambdas implements AutoCloseable {
                 CognitoUserPoolPostAuthenticationEvent.class, CognitoUserPoolPostAuthenticationEvent.class)));
         this.queue = new Lazy<>(() -> {
             LinkDelivery delivery = LinkDeliveryHandler.createDelivery(environment(), keys, dynamo.get(),
-                    new CognitoUserDirectory(cognito.get(), random), sender -> new SmtpMailer("127.0.0.1", wiring.smtpPort(), sender),
+                    new CognitoUserDirectory(cognito.get(), random), sender -> mailer = new SmtpMailer("127.0.0.1", wiring.smtpPort(), sender),
                     wiring.clock(), random);
             return new InProcessLinkQueue(delivery::deliver, QUEUE_CAPACITY, DELIVERY_ATTEMPTS, DELIVERY_WORKERS);
         });
@@ -195,6 +197,10 @@ public final class EmbeddedLambdas implements AutoCloseable {
     @Override
     public void close() {
         queue.ifBuilt(InProcessLinkQueue::close);
+        SmtpMailer built = mailer;
+        if (built != null) {
+            built.close();
+        }
         cognito.ifBuilt(CognitoIdentityProviderClient::close);
     }
 
