@@ -2,7 +2,6 @@ package com.example.signin.lambdas.service;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -87,11 +86,12 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
                 reused.sendMessage(mime, mime.getAllRecipients());
                 giveBack(reused);
                 return;
-            } catch (SendFailedException refused) {
-                // the server answered and refused: another connection would hear the same
-                closeQuietly(reused);
-                throw new MailDeliveryException("The SMTP server did not accept the sign-in email", refused);
-            } catch (MessagingException | IllegalStateException dropped) {
+            } catch (MessagingException | IllegalStateException e) {
+                if (stillConnected(reused)) {
+                    // the server answered and refused: another connection would hear the same
+                    closeQuietly(reused);
+                    throw new MailDeliveryException("The SMTP server did not accept the sign-in email", e);
+                }
                 // The server dropped the kept connection (it restarted, or timed it out early): the
                 // others are as old, so they go too, and the mail goes once more on a new connection.
                 closeQuietly(reused);
@@ -170,6 +170,15 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         synchronized (idle) {
             idle.forEach(i -> closeQuietly(i.transport()));
             idle.clear();
+        }
+    }
+
+    /** Whether the server still answers on {@code transport} (a {@code NOOP} round trip). */
+    private static boolean stillConnected(Transport transport) {
+        try {
+            return transport.isConnected();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

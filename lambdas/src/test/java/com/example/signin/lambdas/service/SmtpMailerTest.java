@@ -4,6 +4,7 @@ import com.example.signin.protocol.MagicLinkFormat;
 import com.example.signin.protocol.OneTimeCode;
 import com.example.signin.protocol.Secrets;
 import com.example.signin.lambdas.testing.CountingTcpProxy;
+import com.example.signin.lambdas.testing.RefusingSmtpServer;
 import com.example.signin.lambdas.testing.SeededRandom;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -200,6 +201,22 @@ class SmtpMailerTest {
             mailer.close();
 
             awaitOpen(proxy, 0);
+        }
+    }
+
+    @Test
+    void aRefusalOnAKeptConnectionIsAFailureAndTheMailIsNotTriedOnAnotherConnection() throws Exception {
+        try (RefusingSmtpServer server = new RefusingSmtpServer(1);
+             SmtpMailer mailer = new SmtpMailer("127.0.0.1", server.port(), new MailSender("no-reply@example.com", ""))) {
+            mailer.send(composer.compose("first@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+
+            assertThatThrownBy(() -> mailer.send(composer.compose("second@example.com", FORMAT.pageLink(secret), code,
+                    Duration.ofMinutes(15), "en")))
+                    .isInstanceOf(MailDeliveryException.class)
+                    .hasMessage("The SMTP server did not accept the sign-in email");
+
+            assertThat(server.received()).isEqualTo(1);
+            assertThat(server.connections()).isEqualTo(1);
         }
     }
 

@@ -98,7 +98,7 @@ public final class Benchmarks {
         for (String part : parts) {
             switch (part.strip()) {
                 case "jar" -> b.jarSize();
-                case "signin" -> b.signInRequests();
+                case "signin" -> new SignInRequestBench(work, runs).run();
                 case "flows" -> b.flows();
                 case "cold" -> b.coldStarts();
                 case "handoff" -> b.handoff();
@@ -180,64 +180,6 @@ public final class Benchmarks {
         }
         System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow %s%n", summary(p50s),
                 summary(p99s), summary(rates), summary(cpus));
-    }
-
-    /**
-     * {@code POST /signin} alone (the request path: validate, cooldown, budget, enqueue), sequential
-     * and with 50 clients, and the time from the request to the mail in the mailbox.
-     */
-    private void signInRequests() throws Exception {
-        System.out.printf("%nPOST /signin on the local backend (each request a new address), and request to mail in the mailbox%n");
-        try (LocalBackend backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(work.resolve("signin")).build());
-             Driver driver = new Driver(backend.endpoints())) {
-            backend.awaitWarm();
-            for (int i = 0; i < 200; i++) {
-                driver.request("warm-" + i + "@example.com");
-            }
-            backend.awaitDeliveries(Duration.ofMinutes(5));
-            // Batches below the local queue's 1,000 places: a burst of new addresses faster than the worker fills it (503).
-            long[] sequential = new long[500];
-            for (int i = 0; i < sequential.length; i++) {
-                sequential[i] = driver.request("seq-" + i + "@example.com");
-            }
-            backend.awaitDeliveries(Duration.ofMinutes(5));
-            long[] parallel = new long[500];
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(50);
-            List<Future<?>> all = new ArrayList<>();
-            for (int c = 0; c < 50; c++) {
-                all.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < parallel.length) {
-                        parallel[i] = driver.request("par-" + i + "@example.com");
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : all) {
-                f.get(20, TimeUnit.MINUTES);
-            }
-            pool.shutdown();
-            backend.awaitDeliveries(Duration.ofMinutes(10));
-            long[] toMail = new long[100];
-            for (int i = 0; i < toMail.length; i++) {
-                String email = "mail-" + i + "@example.com";
-                long s = System.nanoTime();
-                driver.request(email);
-                driver.secret(email);
-                toMail[i] = System.nanoTime() - s;
-            }
-            System.out.printf("SIGNIN sequential p50 %.1f ms, p99 %.1f ms; 50 clients p50 %.1f ms, p99 %.1f ms; "
-                            + "request to mailbox p50 %.1f ms, p99 %.1f ms (load %s)%n",
-                    percentile(sequential, 50), percentile(sequential, 99), percentile(parallel, 50), percentile(parallel, 99),
-                    percentile(toMail, 50), percentile(toMail, 99), loadAverage());
-        }
-    }
-
-    private static double percentile(long[] nanos, int p) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
     private static long processCpuNanos() {
