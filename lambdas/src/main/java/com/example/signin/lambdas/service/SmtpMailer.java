@@ -15,6 +15,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,6 +43,16 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         // encode and each body part written; naming Angus Mail's provider makes that a class lookup.
         System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
+
+    /**
+     * Times the writes of every connection. Without it Angus Mail gives each connection a thread of
+     * its own for that, which is not a daemon: a kept connection would keep the JVM from ending.
+     */
+    private static final ScheduledExecutorService WRITE_TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "smtp-write-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Idle(Transport transport, long since) {
     }
@@ -69,6 +81,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         props.put("mail.smtp.connectiontimeout", "5000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");
+        props.put("mail.smtp.executor.writetimeout", WRITE_TIMEOUTS);
         this.session = Session.getInstance(props);
     }
 
