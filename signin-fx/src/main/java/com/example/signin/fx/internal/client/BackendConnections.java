@@ -43,6 +43,16 @@ record BackendConnections(MagicLinkConfig config, MagicLinkFormat format, OkHttp
                 new PoolTokenStore(store, config.issuer(), config.clientId()));
     }
 
+    /**
+     * Loads what the first sign-in would load, sending nothing to the user pool: the JWKS (a read,
+     * cached by the validator; on AWS its host is the user pool API's, so the TLS session is
+     * made too), the token check's classes, and the SDK's request types of the challenge flow.
+     */
+    void warmUp() throws SignInException {
+        validator.warmUp();
+        ChallengeFlow.touchRequestTypes(config.clientId());
+    }
+
     @Override
     public void close() {
         cognito.close();

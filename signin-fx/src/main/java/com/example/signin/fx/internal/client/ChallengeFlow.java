@@ -9,7 +9,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
 /**
@@ -22,6 +24,19 @@ final class ChallengeFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeFlow.class);
 
     private ChallengeFlow() {
+    }
+
+    /**
+     * Builds (never sends) the requests of {@link #answer}, so their classes are loaded before the
+     * first sign-in needs them.
+     */
+    static void touchRequestTypes(String clientId) {
+        InitiateAuthRequest.builder().clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(Map.of("USERNAME", "warm-up")).build();
+        RespondToAuthChallengeRequest.builder().clientId(clientId).challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
+                .challengeResponses(Map.of("USERNAME", "warm-up", "ANSWER", "warm-up"))
+                .clientMetadata(Map.of(SignInApi.CLIENT_METADATA_CODE_VERIFIER, "warm-up")).build();
+        AuthenticationResultType.builder().build();
     }
 
     /** The tokens for a right answer; a refusal as the {@code kind}'s problem. */

@@ -169,8 +169,24 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
                     signIn.showProblem(sentence);
                 }
             }
+            warmUpSignIn();
         }
         acceptLinks();
+    }
+
+    /**
+     * While the person types an address or reads the mail, the sign-in path gets ready in the
+     * background (connections, keys, classes: seconds of the first sign-in otherwise). Once per
+     * app; whatever happens there stays there.
+     */
+    private void warmUpSignIn() {
+        executor.runInBackground(() -> {
+            try {
+                client.warmUp();
+            } catch (RuntimeException e) {
+                LOG.debug("Warming the sign-in path failed", e);
+            }
+        });
     }
 
     private void acceptLinks() {

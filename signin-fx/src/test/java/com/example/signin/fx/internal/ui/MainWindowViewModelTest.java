@@ -70,6 +70,37 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theSignInPathIsWarmedOnceTheSignInScreenShowsAndNotWhenASessionWasRestored() {
+        MainWindowViewModel viewModel = viewModel(BackendInfo.aws());
+        client.currentScreen = () -> viewModel.screenProperty().get();
+        assertThat(client.warmUps).isEmpty();
+
+        viewModel.start();
+
+        assertThat(client.warmUps).containsExactly(Screen.SIGN_IN);
+
+        FakeSignInClient restored = client;
+        restored.warmUps.clear();
+        restored.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        started();
+        assertThat(restored.warmUps).as("a restored session already built the connections").isEmpty();
+    }
+
+    @Test
+    void aFailingWarmUpChangesNothingThePersonSeesAndTheLinkRequestStillWorks() {
+        client.warmUpWork = () -> {
+            throw new IllegalStateException("the keys could not be fetched");
+        };
+        MainWindowViewModel viewModel = started();
+
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+        assertThat(viewModel.signIn().problemProperty().get()).isEmpty();
+        viewModel.signIn().emailProperty().set("alice@example.com");
+        viewModel.signIn().submit();
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.INBOX);
+    }
+
+    @Test
     void aStoredSessionIsRestoredToTheSignedInScreen() {
         client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
 
