@@ -70,20 +70,23 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void theSignInPathIsWarmedOnceTheSignInScreenShowsAndNotWhenASessionWasRestored() {
+    void theSignInPathIsWarmedOnceBothTheWindowAndTheSignInScreenShowAndNotWhenASessionWasRestored() {
         MainWindowViewModel viewModel = viewModel(BackendInfo.aws());
         client.currentScreen = () -> viewModel.screenProperty().get();
-        assertThat(client.warmUps).isEmpty();
-
         viewModel.start();
+        assertThat(client.warmUps).as("not while the window is still coming up").isEmpty();
+
+        viewModel.windowShown();
+        viewModel.windowShown();
 
         assertThat(client.warmUps).containsExactly(Screen.SIGN_IN);
 
-        FakeSignInClient restored = client;
-        restored.warmUps.clear();
-        restored.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
-        started();
-        assertThat(restored.warmUps).as("a restored session already built the connections").isEmpty();
+        client.warmUps.clear();
+        client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        MainWindowViewModel restored = viewModel(BackendInfo.aws());
+        restored.windowShown();
+        restored.start();
+        assertThat(client.warmUps).as("a restored session already built the connections").isEmpty();
     }
 
     @Test
@@ -92,6 +95,8 @@ class MainWindowViewModelTest {
             throw new IllegalStateException("the keys could not be fetched");
         };
         MainWindowViewModel viewModel = started();
+        viewModel.windowShown();
+        assertThat(client.warmUps).hasSize(1);
 
         assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
         assertThat(viewModel.signIn().problemProperty().get()).isEmpty();
