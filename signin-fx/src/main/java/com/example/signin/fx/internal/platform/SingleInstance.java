@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.platform;
 
+import com.example.signin.fx.AppFolders;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -74,8 +75,12 @@ public final class SingleInstance implements AutoCloseable {
                 r -> daemon(r, "instance-link-" + count.incrementAndGet()));
         this.acceptor = daemon(this::acceptLoop, "instance-socket");
         this.acceptor.start();
-        // Off the start-up path: making the pipe runs mkfifo.
-        this.pipeOpener = daemon(() -> openPipe(socket.getParent()), "instance-pipe-open");
+        // Off the start-up path: making the pipe runs mkfifo. Linux only: only its launcher script writes it.
+        this.pipeOpener = daemon(() -> {
+            if (AppFolders.Os.current() == AppFolders.Os.LINUX) {
+                openPipe(socket.getParent());
+            }
+        }, "instance-pipe-open");
         this.pipeOpener.start();
     }
 
@@ -287,6 +292,12 @@ public final class SingleInstance implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        try {
+            // A pipe still being made is closed by its opener; wait for that, so it cannot outlive the lock.
+            pipeOpener.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         LinkPipe openPipe = pipe;
         if (openPipe != null) {
