@@ -113,6 +113,15 @@ class CognitoSignInClientTest {
     }
 
     @Test
+    void theWarmUpsRehearsalOfTheSignInCallGoesThroughTheSdkButIsStoppedBeforeTheNetwork() {
+        try (BackendConnections c = BackendConnections.open(config(backend.base()), tokens, Clock.systemUTC())) {
+            ChallengeFlow.rehearse(c.cognito());
+
+            assertThat(backend.calls).as("nothing reached the user pool").isEmpty();
+        }
+    }
+
+    @Test
     void aWarmUpWhileTheBackendDidNotStartFailsQuietlyAndTheRequestThenSaysBackendNotStarted() {
         try (CognitoSignInClient notStarted = new CognitoSignInClient(
                 CompletableFuture.failedFuture(new IllegalStateException("port in use")), new PendingSignInStore(dataDir),
