@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Makes this process the app: logging into the data folder, the configuration (or the embedded
  * local backend), then the sign-in library ({@link MagicLinkSignIn}: the single-instance socket,
  * the client, scheme registration on the first run) and the window. Everything is built before
- * JavaFX starts; the local backend and the scheme registration run in the background so the
- * window does not wait for them.
+ * JavaFX starts; the scheme registration runs in the background so the window does not wait for
+ * it, and the local backend starts once the first window is shown ({@link RunningApp#windowShown()}).
  */
 public final class AppStartup {
 
@@ -71,7 +71,7 @@ public final class AppStartup {
             return outcome.exitCode();
         }
         try (RunningApp app = outcome.app()) {
-            DesktopApp.launch(app.signIn(), app.me(), app.language(), app.dataDir());
+            DesktopApp.launch(app.signIn(), app.me(), app.language(), app.dataDir(), app::windowShown);
         } catch (RuntimeException e) {
             LOG.error("The app stopped on an unexpected error", e);
             return 1;
@@ -160,12 +160,13 @@ public final class AppStartup {
             return Outcome.exit(1, e.getMessage());
         }
 
+        CompletableFuture<Void> windowShown = new CompletableFuture<>();
         EmbeddedBackend embedded = null;
         if (config.isPresent()) {
             LOG.info("Using the backend in region {} (user pool {})", config.get().region(), config.get().userPoolId());
         } else {
-            LOG.info("No configuration: starting the embedded local backend");
-            embedded = EmbeddedBackend.start(dataDir.resolve("local-backend"));
+            LOG.info("No configuration: the embedded local backend starts once the window is shown");
+            embedded = EmbeddedBackend.start(dataDir.resolve("local-backend"), windowShown);
             embedded.config().whenComplete((started, failure) -> {
                 if (failure != null) {
                     ready.completeExceptionally(failure);
@@ -175,7 +176,7 @@ public final class AppStartup {
             });
         }
         MeClient me = new MeClient(ready.thenApply(MagicLinkConfig::apiUrl));
-        return new Outcome(0, "", new RunningApp(signIn, me, embedded, language, dataDir));
+        return new Outcome(0, "", new RunningApp(signIn, me, embedded, language, dataDir, windowShown));
     }
 
     /**
@@ -217,8 +218,11 @@ public final class AppStartup {
         private final EmbeddedBackend embedded;
         private final UiLanguage language;
         private final Path dataDir;
+        private final CompletableFuture<Void> windowShown;
 
-        RunningApp(MagicLinkSignIn signIn, MeClient me, EmbeddedBackend embedded, UiLanguage language, Path dataDir) {
+        RunningApp(MagicLinkSignIn signIn, MeClient me, EmbeddedBackend embedded, UiLanguage language, Path dataDir,
+                CompletableFuture<Void> windowShown) {
+            this.windowShown = windowShown;
             this.signIn = signIn;
             this.me = me;
             this.embedded = embedded;
@@ -244,6 +248,14 @@ public final class AppStartup {
         /** The data folder (logs, pending request, fallback token file). */
         public Path dataDir() {
             return dataDir;
+        }
+
+        /**
+         * The host calls this once its first window is shown: the embedded local backend (local
+         * mode) starts then, not beside the window. Later calls do nothing.
+         */
+        public void windowShown() {
+            windowShown.complete(null);
         }
 
         @Override

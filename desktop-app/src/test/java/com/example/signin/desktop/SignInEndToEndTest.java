@@ -180,13 +180,14 @@ class SignInEndToEndTest {
         assertThat(log).doesNotContain("eyJ"); // the start of every JWT
     }
 
-    /** The window as the app shows it: the library's screens in a host's scene. */
+    /** The window as the app shows it: the library's screens in a host's scene, then the local backend starts. */
     static void showWindow(AppStartup.RunningApp app) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(new BorderPane(app.signIn().view()), 560, 640));
             stage.show();
         });
+        app.windowShown();
     }
 
     private void askForLink(String email) throws Exception {

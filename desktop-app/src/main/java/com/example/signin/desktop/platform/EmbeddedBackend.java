@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded local backend of local mode, started on a background thread so the window opens
- * at once; the sign-in client waits for {@link #config()} on its first call.
+ * The embedded local backend of local mode. It starts on a background thread once the first
+ * window is shown ({@code startAfter}): its ~2,700 classes and DynamoDB Local would otherwise
+ * compete with the window for the CPUs. The sign-in client waits for {@link #config()} on its
+ * first call, so a request made before the backend is up waits for it, and a failed start
+ * reaches it as {@code BACKEND_NOT_STARTED}.
  */
 public final class EmbeddedBackend implements AutoCloseable {
 
@@ -27,9 +31,13 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final CompletableFuture<MagicLinkConfig> config;
     private volatile boolean closed;
 
-    private EmbeddedBackend(Path dataDir) {
+    private EmbeddedBackend(Path dataDir, CompletionStage<?> startAfter) {
         config = backend.thenApply(b -> toConfig(b.endpoints()));
-        BackgroundStart.start("local-backend-start", "the local backend", () -> {
+        BackgroundStart.start("local-backend-start", "the local backend", startAfter, () -> {
+            if (closed) {
+                throw new IllegalStateException("The app closed before the local backend started");
+            }
+            LOG.info("Starting the embedded local backend");
             LocalBackend started = LocalBackend.start(LocalBackendOptions.builder().dataDir(dataDir).port(0).build());
             LOG.info("Local backend ready at {}", started.endpoints().apiUrl());
             if (closed) {
@@ -48,9 +56,12 @@ public final class EmbeddedBackend implements AutoCloseable {
         });
     }
 
-    /** Starts the local backend with its data in {@code dataDir}, in the background. */
-    public static EmbeddedBackend start(Path dataDir) {
-        return new EmbeddedBackend(dataDir);
+    /**
+     * Starts the local backend with its data in {@code dataDir}, in the background, once
+     * {@code startAfter} completes (the app passes "the first window is shown"); not at all if it fails.
+     */
+    public static EmbeddedBackend start(Path dataDir, CompletionStage<?> startAfter) {
+        return new EmbeddedBackend(dataDir, startAfter);
     }
 
     /** The backend's configuration, once it answers. */

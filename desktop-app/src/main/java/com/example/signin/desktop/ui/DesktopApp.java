@@ -34,17 +34,21 @@ public final class DesktopApp extends Application {
     private static final long THEME_WAIT_MILLIS = 300;
 
     /** What {@link #launch} hands the instance JavaFX constructs itself. */
-    private record Launch(MagicLinkSignIn signIn, MeClient me, UiLanguage language, Path dataDir) {
+    private record Launch(MagicLinkSignIn signIn, MeClient me, UiLanguage language, Path dataDir, Runnable windowShown) {
     }
 
     private static volatile Launch launch;
     private static volatile CompletableFuture<Optional<Boolean>> osPrefersDark;
     private static volatile HostServices hostServices;
 
-    /** Starts JavaFX with the sign-in, the screens in {@code language}; returns when the last window closes. */
-    public static void launch(MagicLinkSignIn signIn, MeClient me, UiLanguage language, Path dataDir) {
+    /**
+     * Starts JavaFX with the sign-in, the screens in {@code language}; returns when the last window
+     * closes. {@code windowShown} runs on the JavaFX thread once the window is shown, for work that should not compete with it.
+     */
+    public static void launch(MagicLinkSignIn signIn, MeClient me, UiLanguage language, Path dataDir, Runnable windowShown) {
         launch = new Launch(Objects.requireNonNull(signIn, "signIn"), Objects.requireNonNull(me, "me"),
-                Objects.requireNonNull(language, "language"), Objects.requireNonNull(dataDir, "dataDir"));
+                Objects.requireNonNull(language, "language"), Objects.requireNonNull(dataDir, "dataDir"),
+                Objects.requireNonNull(windowShown, "windowShown"));
         // Asking the OS for its theme takes a process start: do it while JavaFX starts up.
         osPrefersDark = CompletableFuture.supplyAsync(OsColorScheme::prefersDark);
         Application.launch(DesktopApp.class);
@@ -86,6 +90,8 @@ public final class DesktopApp extends Application {
         stage.setMinHeight(380);
         stage.show();
         LOG.info("Window shown");
+        // After start() returns, so the callback's work is not part of showing the window.
+        Platform.runLater(app.windowShown());
     }
 
     private void applyTheme() {

@@ -40,7 +40,16 @@ final class LinuxPackagingFiles {
     }
 
     static Map<String, String> defaultTokens() {
-        return Map.of("SCHEME", SCHEME, "PACKAGE", PACKAGE, "INSTALL_DIR", INSTALL_DIR);
+        return Map.of("SCHEME", SCHEME, "PACKAGE", PACKAGE, "INSTALL_DIR", INSTALL_DIR, "PIPE_HAND_OVER", pipeHandOver());
+    }
+
+    /** The shell function package.xml puts into open-link, from the sign-in library's jar (or classes). */
+    static String pipeHandOver() {
+        try (java.io.InputStream in = HandOff.class.getResourceAsStream("/com/example/signin/fx/internal/platform/link-pipe.sh")) {
+            return new String(java.util.Objects.requireNonNull(in, "link-pipe.sh").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -114,6 +114,24 @@ class LinuxPackagingTest {
     }
 
     @Test
+    void whileTheAppRunsOpenLinkWritesTheLinkIntoItsPipeWithoutStartingJava() throws Exception {
+        Path app = LinuxPackagingFiles.installLayout(temp.resolve("root"), CLASSES);
+        // No Java runtime in this installation: only the pipe can carry the link.
+        Files.delete(app.resolve("lib/runtime"));
+        Path home = temp.resolve("home");
+        Path dataDir = home.resolve(".local/share/" + PACKAGE); // the default data folder, as the .desktop file's `-- LINK` finds it
+        LinkedBlockingQueue<String> links = new LinkedBlockingQueue<>();
+        try (SingleInstance instance = SingleInstance.tryBind(dataDir, links::add).orElseThrow()) {
+            assertThat(instance.awaitPipe()).isPresent();
+            Processes.Result result = Processes.run(List.of(app.resolve("bin/open-link").toString(), "--", LINK),
+                    Processes.cleanEnvironment(Map.of("HOME", home.toString())), BOUND);
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(links.poll(10, TimeUnit.SECONDS)).isEqualTo(LINK);
+        }
+    }
+
+    @Test
     void openLinkStartsTheFullAppWithTheSameArgumentsWhenNoInstanceRuns() throws Exception {
         Path app = LinuxPackagingFiles.installLayout(temp.resolve("root"), CLASSES);
         Path dataDir = temp.resolve("data");

@@ -114,9 +114,10 @@ class HostAppSignInTest {
         Process second = click.start();
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("xdg-open returns once the link is handed over").isTrue();
         assertThat(second.exitValue()).as(Files.readString(handOff)).isZero();
-        assertThat(Files.readAllLines(handOff)).filteredOn(l -> l.contains("[class,load]"))
-                .as("the registered handler ran the host's Main").anyMatch(l -> l.contains(" " + Main.class.getName() + " "))
-                .as("the hand-off starts no JavaFX").noneMatch(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx."));
+        // The host runs, so the registered script writes the link into its pipe: no JVM (the launcher's
+        // -verbose:class would print its classes) and so no JavaFX either.
+        assertThat(Files.readAllLines(handOff)).as("the hand-off started no JVM")
+                .noneMatch(l -> l.contains("[class,load]"));
 
         waitUntil(() -> labelText("#signedInAsLabel").contains(alice));
         waitUntil(() -> onFx(stage::getTitle).equals("Host app: " + alice));

@@ -35,12 +35,22 @@ record BackendConnections(MagicLinkConfig config, MagicLinkFormat format, OkHttp
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(20)))
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)));
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)).addExecutionInterceptor(new WarmUpGuard()));
         config.cognitoEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return new BackendConnections(config, new MagicLinkFormat(config.scheme(), config.linkBase()), http,
                 new SignInApiClient(http, config.apiUrl()), builder.build(),
                 new IdTokenValidator(config.jwksUrl(), config.issuer(), config.clientId(), clock),
                 new PoolTokenStore(store, config.issuer(), config.clientId()));
+    }
+
+    /**
+     * Loads what the first sign-in would load, sending nothing to the user pool: the JWKS (a read,
+     * cached by the validator), the token check, and the challenge flow's first call rehearsed up
+     * to the network ({@link ChallengeFlow#rehearse}).
+     */
+    void warmUp() throws SignInException {
+        validator.warmUp();
+        ChallengeFlow.rehearse(cognito);
     }
 
     @Override

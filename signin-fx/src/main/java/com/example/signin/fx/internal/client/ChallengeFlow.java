@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -22,6 +23,29 @@ final class ChallengeFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeFlow.class);
 
     private ChallengeFlow() {
+    }
+
+    /**
+     * Runs the flow's first call through the SDK (marshalling, endpoint rules, signing) and stops
+     * it before it is sent ({@link WarmUpGuard}), so the first real sign-in does not pay for that
+     * path. Even if it went out it would change nothing: its client id is no app client's.
+     *
+     * @throws IllegalStateException if the call was not stopped (the guard is missing)
+     */
+    static void rehearse(CognitoIdentityProviderClient cognito) {
+        try {
+            cognito.initiateAuth(r -> r
+                    .clientId("warm-up-rehearsal-never-sent")
+                    .authFlow(AuthFlowType.CUSTOM_AUTH)
+                    .authParameters(Map.of("USERNAME", "warm-up@example.invalid"))
+                    .overrideConfiguration(o -> o.putExecutionAttribute(WarmUpGuard.REHEARSAL, true)));
+        } catch (SdkException | WarmUpGuard.Stopped e) {
+            if (WarmUpGuard.stoppedRehearsal(e)) {
+                return;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("The warm-up's rehearsal was not stopped before the network");
     }
 
     /** The tokens for a right answer; a refusal as the {@code kind}'s problem. */

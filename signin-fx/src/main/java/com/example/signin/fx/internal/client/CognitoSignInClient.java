@@ -298,6 +298,22 @@ public final class CognitoSignInClient implements SignInClient, AutoCloseable {
         LOG.info(everywhere ? "Signed out on every device" : "Signed out");
     }
 
+    /**
+     * Builds the connections (waiting for a starting backend), fetches the user pool's keys and
+     * loads the classes of the sign-in and token check; reads only (the JWKS), so it makes no
+     * state anywhere. A failure is logged at debug: the first real call then does the work.
+     */
+    @Override
+    public void warmUp() {
+        try {
+            BackendConnections c = connections();
+            c.warmUp();
+            LOG.debug("The sign-in path is warm");
+        } catch (SignInException | RuntimeException e) {
+            LOG.debug("Warming the sign-in path failed; the first sign-in does that work", e);
+        }
+    }
+
     /** Waits for the configuration and builds the clients, once. */
     private synchronized BackendConnections connections() throws SignInException {
         if (connections != null) {

@@ -3,7 +3,13 @@ package com.example.signin.fx.internal.client;
 import com.example.signin.fx.internal.client.SignInException.Problem;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -18,6 +24,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +41,9 @@ final class IdTokenValidator {
     }
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final JWKSource<SecurityContext> keys;
 
     IdTokenValidator(String jwksUrl, String issuer, String clientId, Clock clock) {
-        JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL(),
                             new DefaultResourceRetriever(5_000, 5_000, 256 * 1024))
@@ -53,6 +60,31 @@ final class IdTokenValidator {
                 return Date.from(clock.instant());
             }
         });
+    }
+
+    /**
+     * Fetches the pool's keys into the cache and runs the check once on a token with a wrong
+     * signature (refused, as it must be), so the first real check finds its keys and classes ready.
+     *
+     * @throws SignInException when the keys cannot be fetched
+     */
+    void warmUp() throws SignInException {
+        List<JWK> found;
+        try {
+            found = keys.get(new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).build()), null);
+        } catch (KeySourceException e) {
+            throw new SignInException(NetworkProblems.classify(e).orElse(Problem.UNEXPECTED),
+                    "The user pool's keys could not be fetched: " + e.getMessage(), e);
+        }
+        String keyId = found.isEmpty() || found.get(0).getKeyID() == null ? "none" : found.get(0).getKeyID();
+        String probe = Base64URL.encode("{\"alg\":\"RS256\",\"kid\":\"" + keyId.replace("\"", "") + "\"}") + "."
+                + Base64URL.encode("{\"token_use\":\"id\"}") + "." + Base64URL.encode(new byte[256]);
+        try {
+            processor.process(probe, null);
+            throw new IllegalStateException("A token with a zero signature passed the check");
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            // Expected: the signature is wrong.
+        }
     }
 
     /**

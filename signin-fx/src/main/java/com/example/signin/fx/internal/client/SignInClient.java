@@ -56,4 +56,14 @@ public interface SignInClient {
 
     /** Revokes the refresh token (and signs out every device when asked) and forgets the tokens. */
     void signOut(boolean everywhere) throws SignInException;
+
+    /**
+     * Prepares the sign-in path while the app idles (connections, keys, classes), so the first
+     * sign-in after a start costs what a later one does. Blocks (it may wait for a backend that
+     * is still starting); call it off the UI thread. Never fails and never sends anything that
+     * makes state on a server: when it cannot do its work, the real call does it. Does nothing
+     * by default.
+     */
+    default void warmUp() {
+    }
 }

@@ -43,6 +43,11 @@ final class InstanceSocket {
         return runDirectory(dataDir).resolve("instance.lock");
     }
 
+    /** {@code line} without the carriage return a Windows-style sender puts before the newline. */
+    static String withoutCarriageReturn(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
     /** A line longer than the cap. */
     static final class LineTooLongException extends IOException {
         private static final long serialVersionUID = 1L;

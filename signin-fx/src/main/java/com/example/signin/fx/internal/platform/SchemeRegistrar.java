@@ -263,13 +263,35 @@ public final class SchemeRegistrar {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Writes the (POSIX) launcher script; returns without writing when it is already current. */
+    /**
+     * Writes the (POSIX) launcher script; returns without writing when it is already current. With
+     * one argument (a link, as the desktop entry passes it) it first offers the link to the running
+     * app through its named pipe ({@link LinkPipe}), which needs no JVM; otherwise, or when no app
+     * reads the pipe, it runs the launcher command.
+     */
     void writeLauncherScript() throws IOException {
-        StringBuilder line = new StringBuilder("#!/bin/sh\n# Written by the app at start-up; opens sign-in links.\nexec");
+        StringBuilder script = new StringBuilder("#!/bin/sh\n# Written by the app at start-up; opens sign-in links.\n")
+                .append(PIPE_HAND_OVER)
+                .append("if [ \"$#\" -eq 1 ] && hand_over_through_pipe \"$1\" ")
+                .append(shellQuote(LinkPipe.pipePath(dataDir).toString())).append("; then\n  exit 0\nfi\nexec");
         for (String part : launcher.commandLine()) {
-            line.append(' ').append(shellQuote(part));
+            script.append(' ').append(shellQuote(part));
         }
-        writeIfChanged(launcherScript(), line.append(" -- \"$@\"\n").toString().getBytes(StandardCharsets.UTF_8), true);
+        writeIfChanged(launcherScript(), script.append(" -- \"$@\"\n").toString().getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** The shell function {@code hand_over_through_pipe LINK PIPE}; the .deb's {@code open-link} uses the same file. */
+    static final String PIPE_HAND_OVER = readResource("link-pipe.sh");
+
+    private static String readResource(String name) {
+        try (java.io.InputStream in = SchemeRegistrar.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the sign-in library's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void writeIfChanged(Path file, String content, boolean executable) throws IOException {

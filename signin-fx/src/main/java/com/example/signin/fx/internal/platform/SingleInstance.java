@@ -1,5 +1,6 @@
 package com.example.signin.fx.internal.platform;
 
+import com.example.signin.fx.AppFolders;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each connection carries one link, or the request to raise the window; the instance checks
  * nothing but the link's size (the screens parse it strictly), answers {@code OK}, and gives a
  * slow client {@link #READ_TIMEOUT} at most.
+ *
+ * <p>Beside the socket the instance reads a named pipe ({@link LinkPipe}), through which the
+ * registered shell handler hands links over without starting a JVM; its lines go the same way as
+ * the socket's.
  */
 public final class SingleInstance implements AutoCloseable {
 
@@ -53,6 +58,8 @@ public final class SingleInstance implements AutoCloseable {
     private final Runnable raise;
     private final ThreadPoolExecutor handlers;
     private final Thread acceptor;
+    private final Thread pipeOpener;
+    private volatile LinkPipe pipe;
     private volatile boolean closed;
 
     private SingleInstance(FileChannel lockChannel, FileLock lock, ServerSocketChannel server, Path socket,
@@ -68,6 +75,24 @@ public final class SingleInstance implements AutoCloseable {
                 r -> daemon(r, "instance-link-" + count.incrementAndGet()));
         this.acceptor = daemon(this::acceptLoop, "instance-socket");
         this.acceptor.start();
+        // Off the start-up path: making the pipe runs mkfifo. Linux only: only its launcher script writes it.
+        this.pipeOpener = daemon(() -> {
+            if (AppFolders.Os.current() == AppFolders.Os.LINUX) {
+                openPipe(socket.getParent());
+            }
+        }, "instance-pipe-open");
+        this.pipeOpener.start();
+    }
+
+    private void openPipe(Path runDir) {
+        Optional<LinkPipe> opened = LinkPipe.open(runDir, this::dispatch);
+        synchronized (this) {
+            if (!closed) {
+                pipe = opened.orElse(null);
+                return;
+            }
+        }
+        opened.ifPresent(LinkPipe::close);
     }
 
     /** What a start-up with the data folder turned out to be. */
@@ -228,17 +253,7 @@ public final class SingleInstance implements AutoCloseable {
                 InstanceSocket.writeLine(connection, InstanceSocket.TOO_LONG, deadline);
                 return;
             }
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            if (line.equals(InstanceSocket.RAISE)) {
-                LOG.info("Another start of the app asks for the window");
-                raise.run();
-            } else {
-                // Never log the link: it holds the secret.
-                LOG.info("A link arrived from another process");
-                sink.accept(line);
-            }
+            dispatch(InstanceSocket.withoutCarriageReturn(line));
             InstanceSocket.writeLine(connection, InstanceSocket.OK, deadline);
         } catch (IOException e) {
             LOG.info("A link hand-off connection ended without a link: {}", e.getMessage());
@@ -247,12 +262,48 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
+    /** One line from the socket or the pipe: the request for the window, or a link for the screens. */
+    private void dispatch(String line) {
+        if (line.equals(InstanceSocket.RAISE)) {
+            LOG.info("Another start of the app asks for the window");
+            raise.run();
+        } else {
+            // Never log the link: it holds the secret.
+            LOG.info("A link arrived from another process");
+            sink.accept(line);
+        }
+    }
+
+    /** The named pipe this instance reads, once made (empty before, or where it cannot be used). */
+    public Optional<Path> pipe() {
+        return Optional.ofNullable(pipe).map(LinkPipe::path);
+    }
+
+    /** Waits until the pipe is made or refused (tests and benchmarks; the app never waits for it). */
+    public Optional<Path> awaitPipe() throws InterruptedException {
+        pipeOpener.join();
+        return pipe();
+    }
+
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
+        try {
+            // A pipe still being made is closed by its opener; wait for that, so it cannot outlive the lock.
+            pipeOpener.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LinkPipe openPipe = pipe;
+        if (openPipe != null) {
+            // First, so a click from now on falls back to the launcher (which waits for the lock).
+            openPipe.close();
+        }
         closeQuietly(server);
         handlers.shutdownNow();
         try {

@@ -28,7 +28,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +102,36 @@ public final class SignInRuntime {
             viewModel.signedIn().hostContentProperty().bind(signedInContent);
             session.bind(viewModel.sessionProperty());
             view = MainWindowView.load(viewModel, messages);
+            whenShown(view, viewModel::windowShown);
             viewModel.start();
         }
         return view;
+    }
+
+    /** Runs {@code action} once, on the JavaFX thread, after the window holding {@code node} is first shown. */
+    private static void whenShown(Node node, Runnable action) {
+        boolean[] done = {false};
+        ChangeListener<Boolean> showing = (obs, was, now) -> {
+            if (now && !done[0]) {
+                done[0] = true;
+                // After this pulse's work, so the window's first frame comes first.
+                Platform.runLater(action);
+            }
+        };
+        ChangeListener<Window> window = (obs, old, now) -> {
+            if (now != null) {
+                now.showingProperty().addListener(showing);
+                showing.changed(null, false, now.isShowing());
+            }
+        };
+        ChangeListener<Scene> scene = (obs, old, now) -> {
+            if (now != null) {
+                now.windowProperty().addListener(window);
+                window.changed(null, null, now.getWindow());
+            }
+        };
+        node.sceneProperty().addListener(scene);
+        scene.changed(null, null, node.getScene());
     }
 
     public String title() {

@@ -56,6 +56,10 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
     private Screen beforeLink = Screen.SIGN_IN;
     private int linksInFlight;
     private boolean started;
+    /** The warm-up waits for both: the window is up, and the sign-in (or inbox) screen is what shows. */
+    private boolean windowShown;
+    private boolean warmUpDue;
+    private boolean warmedUp;
 
     public MainWindowViewModel(AppContext context, TaskExecutor executor, Messages messages, Clock clock, UrlOpener urlOpener) {
         this(context, executor, messages, clock, urlOpener, SessionRenewal.Signals.system());
@@ -169,8 +173,39 @@ public final class MainWindowViewModel implements InboxViewModel.Navigation {
                     signIn.showProblem(sentence);
                 }
             }
+            warmUpSignIn();
         }
         acceptLinks();
+    }
+
+    /** The window holding the screens is shown (UI thread); work that must not delay it may start. */
+    public void windowShown() {
+        windowShown = true;
+        warmUpIfDue();
+    }
+
+    private void warmUpSignIn() {
+        warmUpDue = true;
+        warmUpIfDue();
+    }
+
+    /**
+     * While the person types an address or reads the mail, the sign-in path gets ready in the
+     * background (connections, keys, classes: seconds of the first sign-in otherwise), once the
+     * window is up so it does not compete with it. Once per app; whatever happens there stays there.
+     */
+    private void warmUpIfDue() {
+        if (!windowShown || !warmUpDue || warmedUp) {
+            return;
+        }
+        warmedUp = true;
+        executor.runInBackground(() -> {
+            try {
+                client.warmUp();
+            } catch (RuntimeException e) {
+                LOG.debug("Warming the sign-in path failed", e);
+            }
+        });
     }
 
     private void acceptLinks() {

@@ -98,6 +98,42 @@ class CognitoSignInClientTest {
         return call -> call.operation().equals(operation) ? answer : Answer.json(500, "{}");
     }
 
+    // ---- warmUp ----
+
+    @Test
+    void theWarmUpFetchesThePoolsKeysAndSendsNothingThatMakesState() throws Exception {
+        backend.jwksFetches.set(0);
+
+        client.warmUp();
+
+        assertThat(backend.jwksFetches.get()).isEqualTo(1);
+        assertThat(backend.calls).as("no API call, no user pool call").isEmpty();
+        assertThat(client.pendingRequest()).isEmpty();
+        assertThat(dataDir.resolve("refresh-token")).doesNotExist();
+    }
+
+    @Test
+    void theWarmUpsRehearsalOfTheSignInCallGoesThroughTheSdkButIsStoppedBeforeTheNetwork() {
+        try (BackendConnections c = BackendConnections.open(config(backend.base()), tokens, Clock.systemUTC())) {
+            ChallengeFlow.rehearse(c.cognito());
+
+            assertThat(backend.calls).as("nothing reached the user pool").isEmpty();
+        }
+    }
+
+    @Test
+    void aWarmUpWhileTheBackendDidNotStartFailsQuietlyAndTheRequestThenSaysBackendNotStarted() {
+        try (CognitoSignInClient notStarted = new CognitoSignInClient(
+                CompletableFuture.failedFuture(new IllegalStateException("port in use")), new PendingSignInStore(dataDir),
+                () -> tokens, () -> DeviceId.loadOrCreate(dataDir, random), Clock.systemUTC(), Locale.ENGLISH)) {
+            notStarted.warmUp();
+
+            assertThatThrownBy(() -> notStarted.requestLink(EMAIL))
+                    .isInstanceOfSatisfying(SignInException.class,
+                            e -> assertThat(e.problem()).isEqualTo(SignInException.Problem.BACKEND_NOT_STARTED));
+        }
+    }
+
     // ---- requestLink ----
 
     @Test

@@ -44,6 +44,8 @@ final class FakeBackend implements AutoCloseable {
     final RSAKey key;
     final RSAKey otherKey;
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** How often the JWKS was fetched (not in {@link #calls}). */
+    final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
     volatile Function<Call, Answer> answers = call -> Answer.json(500, "{}");
     private final HttpServer server;
 
@@ -104,6 +106,7 @@ final class FakeBackend implements AutoCloseable {
             Answer answer;
             String contentType = "application/json";
             if (path.equals("/issuer/.well-known/jwks.json")) {
+                jwksFetches.incrementAndGet();
                 answer = Answer.json(200, new JWKSet(key.toPublicJWK()).toString());
             } else {
                 String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");

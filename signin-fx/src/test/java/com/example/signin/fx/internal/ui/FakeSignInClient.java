@@ -42,8 +42,21 @@ class FakeSignInClient implements SignInClient {
     /** When set, requestLink, completeSignIn and restoreSession wait for it (to see the busy state). */
     volatile CountDownLatch gate;
 
+    /** The screen shown when each warm-up ran (warm-ups are not in {@link #calls}). */
+    final List<Object> warmUps = new ArrayList<>();
+    /** What a warm-up does besides being counted (e.g. throw). */
+    volatile Runnable warmUpWork = () -> { };
+    /** Tells the fake which screen shows, for {@link #warmUps}. */
+    volatile java.util.function.Supplier<Object> currentScreen = () -> null;
+
     FakeSignInClient(Clock clock) {
         this.clock = clock;
+    }
+
+    @Override
+    public void warmUp() {
+        warmUps.add(currentScreen.get());
+        warmUpWork.run();
     }
 
     private void failIfAsked() throws SignInException {

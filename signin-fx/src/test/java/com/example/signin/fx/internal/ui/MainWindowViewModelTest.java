@@ -70,6 +70,42 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theSignInPathIsWarmedOnceBothTheWindowAndTheSignInScreenShowAndNotWhenASessionWasRestored() {
+        MainWindowViewModel viewModel = viewModel(BackendInfo.aws());
+        client.currentScreen = () -> viewModel.screenProperty().get();
+        viewModel.start();
+        assertThat(client.warmUps).as("not while the window is still coming up").isEmpty();
+
+        viewModel.windowShown();
+        viewModel.windowShown();
+
+        assertThat(client.warmUps).containsExactly(Screen.SIGN_IN);
+
+        client.warmUps.clear();
+        client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
+        MainWindowViewModel restored = viewModel(BackendInfo.aws());
+        restored.windowShown();
+        restored.start();
+        assertThat(client.warmUps).as("a restored session already built the connections").isEmpty();
+    }
+
+    @Test
+    void aFailingWarmUpChangesNothingThePersonSeesAndTheLinkRequestStillWorks() {
+        client.warmUpWork = () -> {
+            throw new IllegalStateException("the keys could not be fetched");
+        };
+        MainWindowViewModel viewModel = started();
+        viewModel.windowShown();
+        assertThat(client.warmUps).hasSize(1);
+
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+        assertThat(viewModel.signIn().problemProperty().get()).isEmpty();
+        viewModel.signIn().emailProperty().set("alice@example.com");
+        viewModel.signIn().submit();
+        assertThat(viewModel.screenProperty().get()).isEqualTo(Screen.INBOX);
+    }
+
+    @Test
     void aStoredSessionIsRestoredToTheSignedInScreen() {
         client.stored = Optional.of(new Session("alice@example.com", clock.instant().plusSeconds(3600), Session.TokenStorage.KEYCHAIN));
 
