@@ -137,6 +137,26 @@ class LinkStoreTest {
     }
 
     @Test
+    void theTableExpiresItsItemsByTheirExpTime() {
+        var ttl = client.describeTimeToLive(b -> b.tableName("links")).timeToLiveDescription();
+
+        assertThat(ttl.timeToLiveStatusAsString()).isIn("ENABLED", "ENABLING");
+        assertThat(ttl.attributeName()).isEqualTo("exp");
+    }
+
+    @Test
+    void aUsedRecordWrittenAgainKeepsWhenItWasUsed() {
+        String key = freshKey();
+        LinkRecord issued = record(key, "a", "secret", NOW);
+        LinkRecord used = new LinkRecord(issued.emailKey(), issued.deviceKey(), issued.secretHash(), issued.codeHash(),
+                issued.challenge(), issued.issuedAt(), issued.expiresAt(), 1, 2, OptionalLong.of(NOW.getEpochSecond() + 5));
+
+        store.put(used);
+
+        assertThat(store.pending(key)).containsExactly(used);
+    }
+
+    @Test
     void theFirstLinkOfAnHourStartsItAndALaterOneCountsWithoutMovingIt() {
         String key = freshKey();
 

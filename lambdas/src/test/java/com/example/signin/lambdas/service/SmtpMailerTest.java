@@ -217,7 +217,42 @@ class SmtpMailerTest {
 
             assertThat(server.received()).isEqualTo(1);
             assertThat(server.connections()).isEqualTo(1);
+            awaitEnded(server, 1);
         }
+    }
+
+    @Test
+    void aRefusalOnANewConnectionIsAFailureAndClosesTheConnection() throws Exception {
+        try (RefusingSmtpServer server = new RefusingSmtpServer(0);
+             SmtpMailer mailer = new SmtpMailer("127.0.0.1", server.port(), new MailSender("no-reply@example.com", ""))) {
+            assertThatThrownBy(() -> mailer.send(composer.compose("first@example.com", FORMAT.pageLink(secret), code,
+                    Duration.ofMinutes(15), "en")))
+                    .isInstanceOf(MailDeliveryException.class);
+
+            assertThat(server.received()).isZero();
+            awaitEnded(server, 1);
+        }
+    }
+
+    @Test
+    void aMailSentAfterTheMailerClosedDoesNotKeepItsConnection() throws Exception {
+        try (CountingTcpProxy proxy = new CountingTcpProxy(GREEN_MAIL.getSmtp().getPort())) {
+            SmtpMailer mailer = new SmtpMailer("127.0.0.1", proxy.port(), new MailSender("no-reply@example.com", ""));
+            mailer.close();
+
+            mailer.send(composer.compose("late@example.com", FORMAT.pageLink(secret), code, Duration.ofMinutes(15), "en"));
+
+            assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+            awaitOpen(proxy, 0);
+        }
+    }
+
+    private static void awaitEnded(RefusingSmtpServer server, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (server.ended() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.ended()).isEqualTo(expected);
     }
 
     private static void awaitOpen(CountingTcpProxy proxy, int expected) throws InterruptedException {

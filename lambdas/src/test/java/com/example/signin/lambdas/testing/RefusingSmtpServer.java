@@ -21,6 +21,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
     private final int accepted;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger received = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
 
     public RefusingSmtpServer(int accepted) throws IOException {
         this.accepted = accepted;
@@ -36,6 +37,11 @@ public final class RefusingSmtpServer implements AutoCloseable {
 
     public int connections() {
         return connections.get();
+    }
+
+    /** Connections the client has closed (after {@code QUIT} or not). */
+    public int ended() {
+        return ended.get();
     }
 
     public int received() {
@@ -73,8 +79,9 @@ public final class RefusingSmtpServer implements AutoCloseable {
                         break;
                     }
                 }
+                ended.incrementAndGet();
             } catch (IOException e) {
-                // the client went away; wait for the next
+                ended.incrementAndGet();
             }
         }
     }
