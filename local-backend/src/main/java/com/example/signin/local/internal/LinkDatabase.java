@@ -1,5 +1,8 @@
 package com.example.signin.local.internal;
 
+import com.almworks.sqlite4java.SQLiteConnection;
+import com.almworks.sqlite4java.SQLiteException;
+import com.almworks.sqlite4java.SQLiteStatement;
 import com.example.signin.protocol.BackgroundStart;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +47,7 @@ public final class LinkDatabase implements AutoCloseable {
             try {
                 // The second argument disables DynamoDB Local's telemetry: this backend never leaves the machine.
                 AmazonDynamoDBLocal local = DynamoDBEmbedded.create(file.toFile(), Boolean.TRUE);
+                useWriteAheadLog(file);
                 LOG.info("DynamoDB Local ready in {} ms", (System.nanoTime() - begin) / 1_000_000);
                 return local;
             } catch (RuntimeException | Error e) {
@@ -51,6 +55,37 @@ public final class LinkDatabase implements AutoCloseable {
                 throw e;
             }
         }));
+    }
+
+    /**
+     * Puts the SQLite file under DynamoDB Local in write-ahead-log mode. DynamoDB Local keeps SQLite's
+     * default rollback journal, so each of its commits (about five per sign-in) creates, syncs and
+     * deletes a journal file and syncs the database: on this machine's disk that made its one SQLite
+     * thread the bottleneck of the whole backend. In WAL mode a commit appends to one file and syncs it
+     * once, as durable as before. The mode is kept in the file, so DynamoDB Local's own connection takes
+     * it up at its next transaction, and later starts open the file in it. If the switch fails (the file
+     * busy), the backend runs on in the journal mode, slower but correct.
+     */
+    static void useWriteAheadLog(Path file) {
+        SQLiteConnection connection = new SQLiteConnection(file.toFile());
+        try {
+            connection.open(false);
+            connection.setBusyTimeout(10_000);
+            SQLiteStatement mode = connection.prepare("PRAGMA journal_mode=WAL");
+            try {
+                mode.step();
+                String now = mode.columnString(0);
+                if (!"wal".equalsIgnoreCase(now)) {
+                    LOG.warn("DynamoDB Local's file {} stays in journal mode '{}'; link requests will be slower", file, now);
+                }
+            } finally {
+                mode.dispose();
+            }
+        } catch (SQLiteException e) {
+            LOG.warn("DynamoDB Local's file {} stays in its journal mode ({}); link requests will be slower", file, e.getMessage());
+        } finally {
+            connection.dispose();
+        }
     }
 
     /** The client, once the database is up (waits for it). */
