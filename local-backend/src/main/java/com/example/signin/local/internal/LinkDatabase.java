@@ -22,6 +22,8 @@ import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal
 public final class LinkDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkDatabase.class);
+    /** Held here so the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
 
     /** How long a request waits for the database before it gives up. */
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -46,6 +48,8 @@ public final class LinkDatabase implements AutoCloseable {
             long begin = System.nanoTime();
             try {
                 // The second argument disables DynamoDB Local's telemetry: this backend never leaves the machine.
+                // sqlite4java warns through java.util.logging, at each start, that the shaded jar names no version of it.
+                SQLITE_LOG.setLevel(java.util.logging.Level.SEVERE);
                 AmazonDynamoDBLocal local = DynamoDBEmbedded.create(file.toFile(), Boolean.TRUE);
                 useWriteAheadLog(file);
                 LOG.info("DynamoDB Local ready in {} ms", (System.nanoTime() - begin) / 1_000_000);
