@@ -49,7 +49,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalBackend implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+    /**
+     * Not a field of this class: its initialisation would configure Logback on the main thread before
+     * {@link #main} runs, where it can overlap with the start instead (see there).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+    }
 
     /** The region the local pool claims to be in. */
     public static final String REGION = "us-east-1";
@@ -109,6 +115,7 @@ public final class LocalBackend implements AutoCloseable {
                 () -> Mailbox.start(options.scheme()));
         Supplier<Mailbox> mailbox = () -> startedMailbox.await(MAILBOX_WAIT);
         try {
+            UserPoolEndpoint.loadClasses();
             MvUserStore store = join(openedStore);
             parts.add(store);
             // Removed once the folder is ours (the store's lock), rewritten when ready: a reader never sees
@@ -149,14 +156,14 @@ public final class LocalBackend implements AutoCloseable {
                 try {
                     store.purgeExpiredTokens(options.clock());
                 } catch (RuntimeException e) {
-                    LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
+                    Log.LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
                 }
                 return null;
             });
             // Stopped when the backend stops, or as soon as it is up if that comes later.
             parts.add(0, () -> startedMailbox.future().thenAccept(Mailbox::close));
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
-            LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
+            Log.LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
@@ -206,11 +213,11 @@ public final class LocalBackend implements AutoCloseable {
         try {
             Files.deleteIfExists(endpointsFile);
         } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", endpointsFile, e.getMessage());
+            Log.LOG.warn("Could not remove {}: {}", endpointsFile, e.getMessage());
         }
         closeAll(parts);
         database.close();
-        LOG.info("Local backend stopped");
+        Log.LOG.info("Local backend stopped");
     }
 
     private static void closeAll(List<AutoCloseable> parts) {
@@ -218,7 +225,7 @@ public final class LocalBackend implements AutoCloseable {
             try {
                 parts.get(i).close();
             } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+                Log.LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
     }
@@ -267,6 +274,11 @@ public final class LocalBackend implements AutoCloseable {
      * (see {@link BackendCommandLine}): runs until interrupted (Ctrl-C).
      */
     public static void main(String[] args) throws Exception {
+        // Logback's configuration (about 100 ms of class loading) runs beside the start on the second CPU;
+        // a class that asks for a logger meanwhile gets SLF4J's stand-in, which passes its lines on once it is done.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
+        logging.setDaemon(true);
+        logging.start();
         BackendCommandLine.Parsed parsed;
         try {
             parsed = BackendCommandLine.parse(args);
