@@ -49,12 +49,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalBackend implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+    /**
+     * Not a field of this class: its initialisation would configure Logback on the main thread before
+     * {@link #main} runs, where it can overlap with the start instead (see there).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
+    }
 
     /** The region the local pool claims to be in. */
     public static final String REGION = "us-east-1";
     /** The file in the data folder that holds the endpoints once the backend is ready. */
     public static final String ENDPOINTS_FILE = "endpoints.json";
+    private static final String MAIL_STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    /** How long a request that needs the mailbox (a delivery, the mailbox page) waits for its start. */
+    private static final java.time.Duration MAILBOX_WAIT = java.time.Duration.ofSeconds(60);
 
     private final Endpoints endpoints;
     private final List<AutoCloseable> parts;
@@ -80,27 +89,33 @@ public final class LocalBackend implements AutoCloseable {
      */
     public static LocalBackend start(LocalBackendOptions options) throws IOException {
         long begin = System.nanoTime();
+        // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar at each MIME part made
+        // or parsed (the mailer's and the mailbox's): about a tenth of the backend's CPU per sign-in. Naming the
+        // one provider there is (Angus Mail's) makes it a class lookup. An explicit setting wins.
+        if (System.getProperty(MAIL_STREAM_PROVIDER) == null) {
+            System.setProperty(MAIL_STREAM_PROVIDER, org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
+        }
         Path dataDir = options.dataDir().toAbsolutePath();
         PrivateFiles.createPrivateDirectory(dataDir);
         if (!Files.isWritable(dataDir)) {
             throw new IOException("The data folder " + dataDir + " is not writable");
         }
         Path endpointsFile = dataDir.resolve(ENDPOINTS_FILE);
-        // The store and the SMTP server start side by side (class loading, mostly), each on a thread of its own.
+        // The store opens on a thread of its own (class loading, mostly) while this one loads the HTTP server's classes.
         CompletableFuture<MvUserStore> openedStore = BackgroundStart.start("pool-open", "the user pool's store",
                 () -> MvUserStore.open(dataDir, REGION)).future();
-        CompletableFuture<Mailbox> startedMailbox = BackgroundStart.start("mailbox-start", "the mailbox",
-                () -> Mailbox.start(options.scheme())).future();
 
         List<AutoCloseable> parts = new ArrayList<>();
-        // DynamoDB Local (seconds of CPU) and a new RSA key start once the backend answers, so they do not compete
-        // with its start for the CPUs; only the first request that needs them waits.
+        // DynamoDB Local (seconds of CPU), the mailbox's SMTP server and a new RSA key start once the backend
+        // answers, so they do not compete with its start for the CPUs; only the first request that needs one waits.
         CompletableFuture<Void> answering = new CompletableFuture<>();
         LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"), answering);
         Supplier<TokenSigner> signer = TokenSigner.loadOrCreateInBackground(dataDir.resolve("signing-key.json"), answering);
+        BackgroundStart<Mailbox> startedMailbox = BackgroundStart.start("mailbox-start", "the mailbox", answering,
+                () -> Mailbox.start(options.scheme()));
+        Supplier<Mailbox> mailbox = () -> startedMailbox.await(MAILBOX_WAIT);
         try {
-            Mailbox mailbox = join(startedMailbox);
-            parts.add(mailbox);
+            UserPoolEndpoint.loadClasses();
             MvUserStore store = join(openedStore);
             parts.add(store);
             // Removed once the folder is ours (the store's lock), rewritten when ready: a reader never sees
@@ -124,7 +139,7 @@ public final class LocalBackend implements AutoCloseable {
 
             AtomicReference<UserPoolEndpoint> poolEndpoint = new AtomicReference<>();
             EmbeddedLambdas functions = EmbeddedLambdas.create(new EmbeddedLambdas.Wiring(endpoints, ids.linkHashSalt(),
-                    mailbox.smtpPort(), options.clock(), database, options.settings(), poolEndpoint::get));
+                    () -> mailbox.get().smtpPort(), options.clock(), database, options.settings(), poolEndpoint::get));
             parts.add(functions);
             UserPool pool = new UserPool(store, REGION, signer, options.clock(), functions.triggers(), () -> issuer);
             poolEndpoint.set(new UserPoolEndpoint(pool));
@@ -141,25 +156,25 @@ public final class LocalBackend implements AutoCloseable {
                 try {
                     store.purgeExpiredTokens(options.clock());
                 } catch (RuntimeException e) {
-                    LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
+                    Log.LOG.warn("Expired refresh tokens could not be forgotten: {}", e.toString());
                 }
                 return null;
             });
+            // Stopped when the backend stops, or as soon as it is up if that comes later.
+            parts.add(0, () -> startedMailbox.future().thenAccept(Mailbox::close));
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
-            LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
+            Log.LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);
             return backend;
         } catch (IOException | RuntimeException e) {
             answering.completeExceptionally(e);
             closeAll(parts);
             // Started but not yet handed over (the store's file lock would stop the next start on this folder).
-            for (CompletableFuture<? extends AutoCloseable> started : List.of(openedStore, startedMailbox)) {
-                started.thenAccept(part -> {
-                    if (!parts.contains(part)) {
-                        closeAll(List.of(part));
-                    }
-                });
-            }
+            openedStore.thenAccept(part -> {
+                if (!parts.contains(part)) {
+                    closeAll(List.of(part));
+                }
+            });
             database.close();
             throw e;
         }
@@ -198,11 +213,11 @@ public final class LocalBackend implements AutoCloseable {
         try {
             Files.deleteIfExists(endpointsFile);
         } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", endpointsFile, e.getMessage());
+            Log.LOG.warn("Could not remove {}: {}", endpointsFile, e.getMessage());
         }
         closeAll(parts);
         database.close();
-        LOG.info("Local backend stopped");
+        Log.LOG.info("Local backend stopped");
     }
 
     private static void closeAll(List<AutoCloseable> parts) {
@@ -210,7 +225,7 @@ public final class LocalBackend implements AutoCloseable {
             try {
                 parts.get(i).close();
             } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+                Log.LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
     }
@@ -259,6 +274,11 @@ public final class LocalBackend implements AutoCloseable {
      * (see {@link BackendCommandLine}): runs until interrupted (Ctrl-C).
      */
     public static void main(String[] args) throws Exception {
+        // Logback's configuration (about 100 ms of class loading) runs beside the start on the second CPU;
+        // a class that asks for a logger meanwhile gets SLF4J's stand-in, which passes its lines on once it is done.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
+        logging.setDaemon(true);
+        logging.start();
         BackendCommandLine.Parsed parsed;
         try {
             parsed = BackendCommandLine.parse(args);

@@ -79,6 +79,29 @@ class SettingsFileTest {
     }
 
     @Test
+    void aMistypedRepeatedOrIncompleteOptionIsRefusedByName() {
+        assertThatThrownBy(() -> BackendCommandLine.parse("--data-dir", dir.toString(), "--prot", "1"))
+                .hasMessage("Unknown option: '--prot'");
+        assertThatThrownBy(() -> BackendCommandLine.parse("--data-dir", dir.toString(), "8080"))
+                .hasMessageStartingWith("Unexpected argument: '8080'");
+        assertThatThrownBy(() -> BackendCommandLine.parse("--data-dir"))
+                .hasMessage("Missing value for option '--data-dir' (DIR)");
+        assertThatThrownBy(() -> BackendCommandLine.parse("--data-dir", dir.toString(), "--port", "1", "--port", "2"))
+                .hasMessage("Option '--port' is given more than once");
+        assertThatThrownBy(() -> BackendCommandLine.parse("--data-dir", dir.toString(), "--port", "http"))
+                .hasMessage("--port must be a number from 0 to 65535, not: http");
+    }
+
+    @Test
+    void anOptionMayCarryItsValueAfterAnEqualsSign() {
+        LocalBackendOptions options = BackendCommandLine.parse("--data-dir=" + dir, "--port=8123", "--sign-up-mode=invite-only")
+                .options();
+        assertThat(options.dataDir()).isEqualTo(dir);
+        assertThat(options.port()).isEqualTo(8123);
+        assertThat(options.settings().find(Setting.SIGN_UP_MODE)).contains("invite-only");
+    }
+
+    @Test
     void helpListsEverySettingWithItsDefault() {
         String help = BackendCommandLine.parse("--help").help();
         assertThat(help).contains("--data-dir", "--settings", "--sign-up-mode", "--links-per-address-per-hour",

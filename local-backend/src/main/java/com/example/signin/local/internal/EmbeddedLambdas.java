@@ -35,9 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,13 +67,19 @@ public final class EmbeddedLambdas implements AutoCloseable {
      *
      * @param deploymentSecret the secret the table keys derive from (kept in the data folder; in AWS it
      *                         is in Secrets Manager)
+     * @param mailboxPort      the mailbox's SMTP port, asked for when a function is built (it may wait for the mailbox)
      * @param settings         the deployment settings; the link base is this backend's own and the sender
      *                         defaults to a local address
      * @param userPool         the pool the functions' Cognito client calls, in process (built after the
      *                         functions: the pool runs them as its triggers)
      */
-    public record Wiring(Endpoints endpoints, String deploymentSecret, int smtpPort, Clock clock, LinkDatabase database,
+    public record Wiring(Endpoints endpoints, String deploymentSecret, IntSupplier mailboxPort, Clock clock, LinkDatabase database,
                           Settings settings, Supplier<UserPoolEndpoint> userPool) {
+
+        /** The mailbox's SMTP port; waits for the mailbox, which starts after the backend answers. */
+        public int smtpPort() {
+            return mailboxPort.getAsInt();
+        }
     }
 
     private final Wiring wiring;
@@ -91,12 +97,13 @@ public final class EmbeddedLambdas implements AutoCloseable {
     private EmbeddedLambdas(Wiring wiring) {
         this.wiring = wiring;
         this.keys = new LinkKeys(wiring.deploymentSecret());
-        // Building an SDK client loads thousands of classes: not on the start path.
+        // Building an SDK client loads thousands of classes: not on the start path. Its calls never leave the
+        // process (InProcessUserPoolClient), where no signature is checked, so they go unsigned: anonymous
+        // credentials make the SDK skip SigV4, which cost about a tenth of a link request's CPU.
         this.cognito = new Lazy<>(() -> CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(wiring.endpoints().cognitoEndpoint()))
                 .region(Region.of(wiring.endpoints().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        wiring.endpoints().accessKeyId(), wiring.endpoints().secretAccessKey())))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(new InProcessUserPoolClient(wiring.userPool()))
                 .build());
         this.dynamo = new Lazy<>(() -> {

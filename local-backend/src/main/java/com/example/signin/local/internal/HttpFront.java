@@ -61,7 +61,7 @@ public final class HttpFront implements AutoCloseable {
 
     /** What the server answers; set once the parts that need the port exist. */
     public record Routes(String userPoolId, UserPoolEndpoint userPool, Supplier<String> jwks, SignInRoute signIn, MeRoute me,
-                         LinkPage linkPage, Mailbox mailbox, String mailboxPath, AdminSignature adminSignature,
+                         LinkPage linkPage, Supplier<Mailbox> mailbox, String mailboxPath, AdminSignature adminSignature,
                          Clock clock) {
     }
 
@@ -172,14 +172,14 @@ public final class HttpFront implements AutoCloseable {
                 send(exchange, 200, r.linkPage().headers(), r.linkPage().body());
             } else if (path.equals(r.mailboxPath()) && isRead(method)) {
                 send(exchange, 200, Map.of("Content-Type", "text/html; charset=utf-8",
-                        "Content-Security-Policy", r.mailbox().pageCsp(), "Cache-Control", "no-store",
+                        "Content-Security-Policy", r.mailbox().get().pageCsp(), "Cache-Control", "no-store",
                         "Referrer-Policy", "no-referrer", "X-Content-Type-Options", "nosniff"),
-                        r.mailbox().page(null).getBytes(StandardCharsets.UTF_8));
+                        r.mailbox().get().page(null).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals(r.mailboxPath() + "/api/messages") && isRead(method)) {
                 String to = query(exchange.getRequestURI().getRawQuery(), "to");
                 String json;
                 try {
-                    json = r.mailbox().messagesJson(to, query(exchange.getRequestURI().getRawQuery(), "wait"));
+                    json = r.mailbox().get().messagesJson(to, query(exchange.getRequestURI().getRawQuery(), "wait"));
                 } catch (IllegalArgumentException e) {
                     send(exchange, 400, Map.of("Content-Type", "text/plain; charset=utf-8"), (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                     return;

@@ -69,7 +69,7 @@ public final class LambdaFunction<I, O> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         output.toJson(out, bytes);
         try {
-            return Json.MAPPER.readTree(bytes.toString(StandardCharsets.UTF_8));
+            return Json.MAPPER.readTree(bytes.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("The " + name + " result is not JSON", e);
         }

@@ -138,7 +138,12 @@ public final class Mailbox implements AutoCloseable {
                 Mail oldest = recent.remove(recent.keySet().iterator().next());
                 for (String to : oldest.to()) {
                     ArrayDeque<Mail> mails = byRecipient.get(to);
-                    mails.removeFirstOccurrence(oldest);
+                    // Both are in arrival order, so the oldest mail is its recipients' first: no search, no equals.
+                    if (mails.peekFirst() == oldest) {
+                        mails.pollFirst();
+                    } else {
+                        mails.removeIf(m -> m == oldest);
+                    }
                     if (mails.isEmpty()) {
                         byRecipient.remove(to);
                     }

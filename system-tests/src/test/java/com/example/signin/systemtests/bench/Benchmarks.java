@@ -124,19 +124,26 @@ public final class Benchmarks {
                 Files.size(lambdasJar));
     }
 
-    /** Full flows per second (50 clients) and the latency of one flow (one client), each run on a fresh backend. */
+    /**
+     * Full flows per second (50 clients) and the latency of one flow (one client), each run on a
+     * fresh backend. The backend runs in a JVM of its own ({@code java -cp … LocalBackend}, as a
+     * person starts it standalone) and the clients in this one, so the backend's CPU per flow is
+     * its process's alone; the clients' (this JVM's) is printed beside it.
+     */
     private void flows() throws Exception {
-        System.out.printf("%nFull flows on the local backend (request, mail from the queue, InitiateAuth, RespondToAuthChallenge)%n");
+        System.out.printf("%nFull flows on the local backend (request, mail from the queue, InitiateAuth, RespondToAuthChallenge);"
+                + " backend in its own JVM%n");
         List<Double> p50s = new ArrayList<>();
         List<Double> p99s = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
-        List<Double> cpus = new ArrayList<>();
+        List<Double> backendCpus = new ArrayList<>();
+        List<Double> clientCpus = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Path dir = work.resolve("flows-" + run);
-            try (LocalBackend backend = LocalBackend.start(LocalBackendOptions.builder().dataDir(dir).build());
+            try (BackendProcess backend = BackendProcess.start(classpath, dir);
                  Driver driver = new Driver(backend.endpoints())) {
-                backend.awaitWarm();
-                for (int i = 0; i < 20; i++) {
+                // Warms the backend's JIT and builds its functions; the first flows also wait for DynamoDB Local.
+                for (int i = 0; i < 100; i++) {
                     driver.flow("warm-" + i + "@example.com");
                 }
                 long[] nanos = new long[100];
@@ -148,10 +155,11 @@ public final class Benchmarks {
                 Arrays.sort(nanos);
                 double p50 = nanos[49] / 1e6;
                 double p99 = nanos[98] / 1e6;
-                int flows = 500;
+                int flows = Integer.getInteger("bench.flows", 1000);
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService pool = Executors.newFixedThreadPool(50);
                 long cpu = processCpuNanos();
+                long backendCpu = backend.cpuNanos();
                 long s = System.nanoTime();
                 List<Future<?>> all = new ArrayList<>();
                 for (int c = 0; c < 50; c++) {
@@ -167,19 +175,75 @@ public final class Benchmarks {
                     f.get(20, TimeUnit.MINUTES);
                 }
                 double rate = flows / ((System.nanoTime() - s) / 1e9);
-                // This JVM runs the backend and the 50 clients: CPU of both, per flow.
-                double cpuPerFlow = (processCpuNanos() - cpu) / 1e6 / flows;
+                double backendPerFlow = (backend.cpuNanos() - backendCpu) / 1e6 / flows;
+                double clientsPerFlow = (processCpuNanos() - cpu) / 1e6 / flows;
                 pool.shutdown();
                 p50s.add(p50);
                 p99s.add(p99);
                 rates.add(rate);
-                cpus.add(cpuPerFlow);
-                System.out.printf("  run %d: one flow p50 %.0f ms, p99 %.0f ms; 50 clients: %.1f flows/s, %.0f ms CPU per flow (load %s)%n",
-                        run + 1, p50, p99, rate, cpuPerFlow, loadAverage());
+                backendCpus.add(backendPerFlow);
+                clientCpus.add(clientsPerFlow);
+                System.out.printf("  run %d: one flow p50 %.0f ms, p99 %.0f ms; 50 clients: %.1f flows/s; CPU per flow: backend %.1f ms,"
+                        + " clients %.1f ms (load %s)%n", run + 1, p50, p99, rate, backendPerFlow, clientsPerFlow, loadAverage());
             }
         }
-        System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow %s%n", summary(p50s),
-                summary(p99s), summary(rates), summary(cpus));
+        System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow: backend JVM %s, clients' JVM %s%n",
+                summary(p50s), summary(p99s), summary(rates), summary(backendCpus), summary(clientCpus));
+    }
+
+    /** {@code java -cp … LocalBackend --data-dir DIR --port 0}: a standalone backend, its endpoints and its CPU time. */
+    static final class BackendProcess implements AutoCloseable {
+        private final Process process;
+        private final Endpoints endpoints;
+
+        private BackendProcess(Process process, Endpoints endpoints) {
+            this.process = process;
+            this.endpoints = endpoints;
+        }
+
+        static BackendProcess start(String classpath, Path dir) throws Exception {
+            Files.createDirectories(dir);
+            Path log = dir.resolveSibling(dir.getFileName() + ".log");
+            List<String> command = new ArrayList<>(List.of(java()));
+            String jvmArgs = System.getProperty("bench.backendJvmArgs", "");
+            if (!jvmArgs.isBlank()) {
+                command.addAll(List.of(jvmArgs.strip().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath, LocalBackend.class.getName(), "--data-dir", dir.toString(), "--port", "0"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Path file = dir.resolve(LocalBackend.ENDPOINTS_FILE);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("The backend did not start; its log: " + log);
+                }
+                Thread.sleep(20);
+            }
+            JsonNode e = JSON.readTree(file.toFile());
+            return new BackendProcess(p, new Endpoints(e.path("region").asText(), e.path("userPoolId").asText(),
+                    e.path("clientId").asText(), e.path("cognitoEndpoint").asText(), e.path("apiUrl").asText(),
+                    e.path("linkBase").asText(), e.path("mailboxUrl").asText(), e.path("issuer").asText(),
+                    e.path("jwksUrl").asText(), e.path("scheme").asText(), e.path("accessKeyId").asText(),
+                    e.path("secretAccessKey").asText()));
+        }
+
+        Endpoints endpoints() {
+            return endpoints;
+        }
+
+        long cpuNanos() {
+            return process.toHandle().info().totalCpuDuration()
+                    .orElseThrow(() -> new IllegalStateException("This OS does not report a process's CPU time")).toNanos();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static long processCpuNanos() {

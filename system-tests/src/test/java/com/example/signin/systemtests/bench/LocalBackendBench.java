@@ -206,20 +206,44 @@ final class LocalBackendBench {
                         + " ms; ratio run-local-backend / cognito-local " + Benchmarks.summary(ratios) : "; cognito-local not measured");
     }
 
-    /** Milliseconds from starting {@code command} in {@code dir} until anything answers HTTP on {@code port}. */
+    /**
+     * What "first answer" means in the start row: a user-pool API call (AWS JSON 1.1
+     * {@code InitiateAuth}, CUSTOM_AUTH, for an app client that does not exist) answered in
+     * Cognito's error shape ({@code __type}). It needs the pool's data loaded in both servers, as a
+     * person's first call does; an earlier answer (a port that only accepts, a 404, a page) does not count.
+     */
+    static final String PROBE_BODY = "{\"AuthFlow\":\"CUSTOM_AUTH\",\"ClientId\":\"benchprobeclient0000000000\","
+            + "\"AuthParameters\":{\"USERNAME\":\"probe@example.com\"}}";
+
+    /** Milliseconds from starting {@code command} in {@code dir} until its user pool answers {@link #PROBE_BODY} on {@code port}. */
+    private static final java.util.Set<String> firstAnswerShown = new java.util.HashSet<>();
+
     private static double timeToFirstAnswer(List<String> command, Path dir, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("HOST", "127.0.0.1");
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                .POST(HttpRequest.BodyPublishers.ofString(PROBE_BODY)).build();
         long start = System.nanoTime();
         Process p = builder.start();
         try {
             while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
                 try {
-                    HTTP.send(probe, HttpResponse.BodyHandlers.discarding());
-                    return (System.nanoTime() - start) / 1e6;
+                    HttpResponse<String> answer = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    if (!answer.body().contains("\"__type\"")) {
+                        throw new IllegalStateException(String.join(" ", command) + " answered InitiateAuth with " + answer.statusCode()
+                                + " and no Cognito error shape: " + answer.body());
+                    }
+                    if (!firstAnswerShown.contains(command.get(0))) {
+                        firstAnswerShown.add(command.get(0));
+                        System.out.printf("  %s answers the probe with %d %s%n", Path.of(command.get(0)).getFileName(),
+                                answer.statusCode(), answer.body().strip());
+                    }
+                    return ms;
                 } catch (IOException notYet) {
                     if (!p.isAlive()) {
                         throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue());
