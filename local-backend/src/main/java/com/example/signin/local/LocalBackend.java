@@ -1,5 +1,6 @@
 package com.example.signin.local;
 
+import com.example.signin.lambdas.service.SmtpMailer;
 import com.example.signin.local.internal.AdminSignature;
 import com.example.signin.local.internal.EmbeddedLambdas;
 import com.example.signin.local.internal.HttpFront;
@@ -61,7 +62,6 @@ public final class LocalBackend implements AutoCloseable {
     public static final String REGION = "us-east-1";
     /** The file in the data folder that holds the endpoints once the backend is ready. */
     public static final String ENDPOINTS_FILE = "endpoints.json";
-    private static final String MAIL_STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     /** How long a request that needs the mailbox (a delivery, the mailbox page) waits for its start. */
     private static final java.time.Duration MAILBOX_WAIT = java.time.Duration.ofSeconds(60);
 
@@ -89,12 +89,7 @@ public final class LocalBackend implements AutoCloseable {
      */
     public static LocalBackend start(LocalBackendOptions options) throws IOException {
         long begin = System.nanoTime();
-        // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar at each MIME part made
-        // or parsed (the mailer's and the mailbox's): about a tenth of the backend's CPU per sign-in. Naming the
-        // one provider there is (Angus Mail's) makes it a class lookup. An explicit setting wins.
-        if (System.getProperty(MAIL_STREAM_PROVIDER) == null) {
-            System.setProperty(MAIL_STREAM_PROVIDER, org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
-        }
+        SmtpMailer.nameStreamProvider(); // the mailbox parses mail too
         Path dataDir = options.dataDir().toAbsolutePath();
         PrivateFiles.createPrivateDirectory(dataDir);
         if (!Files.isWritable(dataDir)) {

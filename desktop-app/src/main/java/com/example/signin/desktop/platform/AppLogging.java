@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * output could carry request bodies.
  *
  * <p>Until then {@link BeforeDataFolder} is Logback's configuration (found through
- * {@code META-INF/services}), so Logback does not first parse an XML file that {@link #configure}
- * would throw away (the local backend's {@code logback.xml} is on the app's class path): that
- * parse loaded about 380 classes on every start (docs/BENCHMARKS.md, issue 15).
+ * {@code META-INF/services}, ranked above the local backend's {@code BackendLogging}, which is on
+ * the app's class path too), so Logback configures itself once and never parses an XML file that
+ * {@link #configure} would throw away: such a parse loaded about 380 classes on every start
+ * (docs/BENCHMARKS.md, issue 15).
  */
 public final class AppLogging {
 

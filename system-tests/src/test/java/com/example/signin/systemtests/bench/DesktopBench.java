@@ -63,10 +63,6 @@ final class DesktopBench {
             Map<String, List<String>> variants = new LinkedHashMap<>();
             variants.put("hello", app.hello(repo.resolve("system-tests/target/test-classes")));
             variants.put("config, plain JVM", app.java(false, List.of("--config", config.toString())));
-            // Logback as before issue 15: it parses the local backend's logback.xml, then AppLogging configures it again.
-            List<String> xmlFirst = new ArrayList<>(app.java(false, List.of("--config", config.toString())));
-            xmlFirst.add(1, "-Dlogback.configurationFile=logback.xml");
-            variants.put("config, plain JVM, Logback reading XML first", xmlFirst);
             variants.put("config, as ./run-app starts it (AppCDS)", app.java(true, List.of("--config", config.toString())));
             variants.put("local, plain JVM", app.java(false, List.of()));
             variants.put("local, as ./run-app starts it (AppCDS)", app.java(true, List.of()));
