@@ -122,6 +122,12 @@ class ConfigurationTest {
     void smtpTransportIsBuiltFromHostAndPort() {
         assertThat(LambdaWiring.mailer(new Environment(Map.of("SENDER_ADDRESS", "a@example.com", "MAIL_TRANSPORT", "SMTP",
                 "SMTP_HOST", "127.0.0.1", "SMTP_PORT", "2525")), () -> null)).isInstanceOf(SmtpMailer.class);
+        try (var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()).build()) {
+            assertThat(LambdaWiring.mailer(new Environment(Map.of("SENDER_ADDRESS", "a@example.com")), () -> ses))
+                    .as("SES unless told otherwise").isInstanceOf(com.example.signin.lambdas.service.SesMailer.class);
+        }
         assertThat(LambdaWiring.corsAllowedOrigin(new Environment(Map.of()))).isNull();
         assertThat(LambdaWiring.corsAllowedOrigin(new Environment(Map.of("CORS_ALLOWED_ORIGIN", "http://127.0.0.1:5173"))))
                 .isEqualTo("http://127.0.0.1:5173");

@@ -137,8 +137,10 @@ class LinkStoreTest {
     }
 
     @Test
-    void theTableExpiresItsItemsByTheirExpTime() {
-        var ttl = client.describeTimeToLive(b -> b.tableName("links")).timeToLiveDescription();
+    void aNewTableExpiresItsItemsByTheirExpTime() {
+        LinkStore.createTable(client, "links-with-ttl");
+
+        var ttl = client.describeTimeToLive(b -> b.tableName("links-with-ttl")).timeToLiveDescription();
 
         assertThat(ttl.timeToLiveStatusAsString()).isIn("ENABLED", "ENABLING");
         assertThat(ttl.attributeName()).isEqualTo("exp");
