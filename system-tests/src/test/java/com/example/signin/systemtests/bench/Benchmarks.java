@@ -156,44 +156,15 @@ public final class Benchmarks {
                 double p50 = nanos[49] / 1e6;
                 double p99 = nanos[98] / 1e6;
                 int flows = Integer.getInteger("bench.flows", 1000);
-                ExecutorService pool = Executors.newFixedThreadPool(50);
                 // -Dbench.flowsWarm=N: N more flows by the 50 clients first, untimed, until the backend's JIT is at steady state
-                int warm = Integer.getInteger("bench.flowsWarm", 0);
-                AtomicInteger warmNext = new AtomicInteger();
-                List<Future<?>> warming = new ArrayList<>();
-                for (int c = 0; c < 50; c++) {
-                    warming.add(pool.submit(() -> {
-                        int i;
-                        while ((i = warmNext.getAndIncrement()) < warm) {
-                            driver.flow("warm-many-" + i + "@example.com");
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : warming) {
-                    f.get(20, TimeUnit.MINUTES);
-                }
-                AtomicInteger next = new AtomicInteger();
+                byFiftyClients(driver, Integer.getInteger("bench.flowsWarm", 0), "warm-many-");
                 long cpu = processCpuNanos();
                 long backendCpu = backend.cpuNanos();
                 long s = System.nanoTime();
-                List<Future<?>> all = new ArrayList<>();
-                for (int c = 0; c < 50; c++) {
-                    all.add(pool.submit(() -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < flows) {
-                            driver.flow("many-" + i + "@example.com");
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : all) {
-                    f.get(20, TimeUnit.MINUTES);
-                }
+                byFiftyClients(driver, flows, "many-");
                 double rate = flows / ((System.nanoTime() - s) / 1e9);
                 double backendPerFlow = (backend.cpuNanos() - backendCpu) / 1e6 / flows;
                 double clientsPerFlow = (processCpuNanos() - cpu) / 1e6 / flows;
-                pool.shutdown();
                 p50s.add(p50);
                 p99s.add(p99);
                 rates.add(rate);
@@ -205,6 +176,29 @@ public final class Benchmarks {
         }
         System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow: backend JVM %s, clients' JVM %s%n",
                 summary(p50s), summary(p99s), summary(rates), summary(backendCpus), summary(clientCpus));
+    }
+
+    /** {@code count} full flows by 50 clients, each starting its next flow as soon as the last one ends. */
+    private static void byFiftyClients(Driver driver, int count, String prefix) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int c = 0; c < 50; c++) {
+                all.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        driver.flow(prefix + i + "@example.com");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get(20, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** {@code java -cp … LocalBackend --data-dir DIR --port 0}: a standalone backend, its endpoints and its CPU time. */
