@@ -105,7 +105,8 @@ public final class LocalBackend implements AutoCloseable {
         // answers, so they do not compete with its start for the CPUs; only the first request that needs one waits.
         CompletableFuture<Void> answering = new CompletableFuture<>();
         LinkDatabase database = LinkDatabase.start(dataDir.resolve("links.db"), answering);
-        Supplier<TokenSigner> signer = TokenSigner.loadOrCreateInBackground(dataDir.resolve("signing-key.json"), answering);
+        BackgroundStart<TokenSigner> signerStart = TokenSigner.startInBackground(dataDir.resolve("signing-key.json"), answering);
+        Supplier<TokenSigner> signer = TokenSigner.awaiting(signerStart);
         BackgroundStart<Mailbox> startedMailbox = BackgroundStart.start("mailbox-start", "the mailbox", answering,
                 () -> Mailbox.start(options.scheme()));
         Supplier<Mailbox> mailbox = () -> startedMailbox.await(MAILBOX_WAIT);
@@ -157,6 +158,14 @@ public final class LocalBackend implements AutoCloseable {
             });
             // Stopped when the backend stops, or as soon as it is up if that comes later.
             parts.add(0, () -> startedMailbox.future().thenAccept(Mailbox::close));
+            // A key still being made would be written into the folder after the backend stopped: wait for it.
+            parts.add(0, () -> {
+                try {
+                    signerStart.future().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // nothing more will be written, or it was logged where it failed
+                }
+            });
             LocalBackend backend = new LocalBackend(endpoints, parts, database, functions, endpointsFile);
             Log.LOG.info("Local backend ready in {} ms at {} (data folder {})", (System.nanoTime() - begin) / 1_000_000,
                     base, dataDir);

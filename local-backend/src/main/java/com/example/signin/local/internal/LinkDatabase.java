@@ -114,12 +114,22 @@ public final class LinkDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
-        database.future().whenComplete((local, failure) -> {
-            if (local != null) {
-                local.shutdown();
-                awaitReleased();
-            }
-        });
+        // A start still running would write into the data folder after the backend stopped: wait for it.
+        try {
+            database.future().get(STARTUP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException notStarted) {
+            return; // failed, or never started (the backend's own start failed first)
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("DynamoDB Local was still starting after {} s; it is shut down when it is up", STARTUP_TIMEOUT.toSeconds());
+            database.future().thenAccept(AmazonDynamoDBLocal::shutdown);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            database.future().thenAccept(AmazonDynamoDBLocal::shutdown);
+            return;
+        }
+        database.future().join().shutdown();
+        awaitReleased();
     }
 
     /**

@@ -49,8 +49,16 @@ public final class TokenSigner {
      * CPU-heavy); the supplier waits for it on first use, {@link #KEY_WAIT} at most.
      */
     public static Supplier<TokenSigner> loadOrCreateInBackground(Path file, CompletionStage<?> after) {
-        BackgroundStart<TokenSigner> start = BackgroundStart.start("signing-key", "the signing key", after,
-                () -> loadOrCreate(file));
+        return awaiting(startInBackground(file, after));
+    }
+
+    /** The background load or make itself, for whoever must wait until it no longer writes {@code file}. */
+    public static BackgroundStart<TokenSigner> startInBackground(Path file, CompletionStage<?> after) {
+        return BackgroundStart.start("signing-key", "the signing key", after, () -> loadOrCreate(file));
+    }
+
+    /** A supplier that waits for {@code start} on first use, {@link #KEY_WAIT} at most. */
+    public static Supplier<TokenSigner> awaiting(BackgroundStart<TokenSigner> start) {
         return () -> start.await(KEY_WAIT);
     }
 
