@@ -46,9 +46,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -157,11 +155,11 @@ public final class Benchmarks {
                 double p99 = nanos[98] / 1e6;
                 int flows = Integer.getInteger("bench.flows", 1000);
                 // -Dbench.flowsWarm=N: N more flows by the 50 clients first, untimed, until the backend's JIT is at steady state
-                byFiftyClients(driver, Integer.getInteger("bench.flowsWarm", 0), "warm-many-");
+                SignInRequestBench.parallel(Integer.getInteger("bench.flowsWarm", 0), i -> driver.flow("warm-many-" + i + "@example.com"));
                 long cpu = processCpuNanos();
                 long backendCpu = backend.cpuNanos();
                 long s = System.nanoTime();
-                byFiftyClients(driver, flows, "many-");
+                SignInRequestBench.parallel(flows, i -> driver.flow("many-" + i + "@example.com"));
                 double rate = flows / ((System.nanoTime() - s) / 1e9);
                 double backendPerFlow = (backend.cpuNanos() - backendCpu) / 1e6 / flows;
                 double clientsPerFlow = (processCpuNanos() - cpu) / 1e6 / flows;
@@ -176,29 +174,6 @@ public final class Benchmarks {
         }
         System.out.printf("FLOWS one-flow p50 %s ms; p99 %s ms; flows/s with 50 clients %s; CPU ms per flow: backend JVM %s, clients' JVM %s%n",
                 summary(p50s), summary(p99s), summary(rates), summary(backendCpus), summary(clientCpus));
-    }
-
-    /** {@code count} full flows by 50 clients, each starting its next flow as soon as the last one ends. */
-    private static void byFiftyClients(Driver driver, int count, String prefix) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<?>> all = new ArrayList<>();
-            for (int c = 0; c < 50; c++) {
-                all.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        driver.flow(prefix + i + "@example.com");
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : all) {
-                f.get(20, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** {@code java -cp … LocalBackend --data-dir DIR --port 0}: a standalone backend, its endpoints and its CPU time. */
@@ -256,7 +231,7 @@ public final class Benchmarks {
         }
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

@@ -65,14 +65,14 @@ final class SignInRequestBench {
                 }
                 backend.awaitDeliveries(Duration.ofMinutes(5));
 
-                long cpuBefore = processCpuNanos();
+                long cpuBefore = Benchmarks.processCpuNanos();
                 java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
                 long[] sequential = new long[500];
                 for (int i = 0; i < sequential.length; i++) {
                     sequential[i] = driver.request("seq-" + i + "@example.com");
                 }
                 backend.awaitDeliveries(Duration.ofMinutes(5));
-                double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / sequential.length;
+                double cpuPerRequest = (Benchmarks.processCpuNanos() - cpuBefore) / 1e6 / sequential.length;
                 java.util.Map<String, Long> threadsAfter = cpuByThreadGroup();
                 StringBuilder split = new StringBuilder();
                 threadsAfter.forEach((group, nanos) -> split.append(String.format(java.util.Locale.ROOT, " %s %.2f", group,
@@ -158,12 +158,12 @@ final class SignInRequestBench {
         return nanos;
     }
 
-    private interface Request {
+    interface Request {
         void send(int index) throws Exception;
     }
 
     /** {@code count} requests over {@value #CLIENTS} clients, each sending its next as soon as the last is answered. */
-    private static void parallel(int count, Request request) throws Exception {
+    static void parallel(int count, Request request) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -206,10 +206,5 @@ final class SignInRequestBench {
             }
         }
         return groups;
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }
