@@ -21,9 +21,10 @@ public final class InstanceProbe {
             }
         }, Duration.ofSeconds(30));
         if (claim instanceof SingleInstance.Claim.Instance) {
+            // One print, so a reader never sees INSTANCE without the instance's own link after it.
+            String lines = "INSTANCE" + System.lineSeparator() + link.map(l -> "LINK " + l + System.lineSeparator()).orElse("");
             synchronized (System.out) {
-                System.out.println("INSTANCE");
-                link.ifPresent(l -> System.out.println("LINK " + l));
+                System.out.print(lines);
                 System.out.flush();
             }
             Thread.sleep(Long.MAX_VALUE);

@@ -164,8 +164,8 @@ class SingleInstanceTest {
 
             c = probe(logs.resolve("c.txt"), LINK + "c");
             Path cLog = logs.resolve("c.txt");
-            waitUntil(() -> read(cLog).contains("INSTANCE"));
-            assertThat(read(cLog)).contains("LINK " + LINK + "c");
+            // The probe prints INSTANCE and then its own link; wait for both rather than read between them.
+            waitUntil(() -> read(cLog).contains("INSTANCE") && read(cLog).contains("LINK " + LINK + "c"));
             assertThat(LinkHandoff.send(dataDir, LINK + "d")).isEqualTo(LinkHandoff.Result.DELIVERED);
             waitUntil(() -> read(cLog).contains("LINK " + LINK + "d"));
         } finally {
