@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes this process the app: logging into the data folder, the configuration (or the embedded
  * local backend), then the sign-in library ({@link MagicLinkSignIn}: the single-instance socket,
- * the client, scheme registration on the first run) and the window. Everything is built before
- * JavaFX starts; the scheme registration runs in the background so the window does not wait for
- * it, and the local backend starts once the first window is shown ({@link RunningApp#windowShown()}).
+ * the client, scheme registration on the first run) and the window. The JavaFX toolkit starts on
+ * its own thread first, so it comes up while the rest is built; the scheme registration runs in
+ * the background so the window does not wait for it, and the local backend starts once the first
+ * window is shown ({@link RunningApp#windowShown()}).
  */
 public final class AppStartup {
 
@@ -58,6 +59,10 @@ public final class AppStartup {
 
     /** Starts the app and shows the window until it closes; returns the process exit code. */
     static int run(LaunchArguments arguments, AppFolders folders) {
+        if (!arguments.registerScheme() && !arguments.unregisterScheme()) {
+            // Most starts go on to the window: JavaFX comes up beside the log, config and instance set-up.
+            DesktopApp.startToolkit();
+        }
         List<String> appArgs = new ArrayList<>(List.of("--data-dir", folders.dataDir().toString()));
         arguments.config().ifPresent(c -> appArgs.addAll(List.of("--config", c.toAbsolutePath().toString())));
         DesktopEnvironment environment = new DesktopEnvironment(AppFolders.APP_NAME, folders, System.getenv(),
@@ -74,6 +79,8 @@ public final class AppStartup {
             DesktopApp.launch(app.signIn(), app.me(), app.language(), app.dataDir(), app::windowShown);
         } catch (RuntimeException e) {
             LOG.error("The app stopped on an unexpected error", e);
+            // For a start from a terminal (no display, a broken graphics stack): the log has the details.
+            System.err.println("The app stopped: " + e.getMessage() + " (details in " + AppLogging.file(folders.dataDir()) + ")");
             return 1;
         }
         LOG.info("The app exits");

@@ -25,7 +25,11 @@ public final class MeClient {
     private static final int MAX_BODY_CHARS = 16 * 1024;
 
     private final CompletableFuture<String> apiUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Made on the first call: building an HTTP client initialises the JVM's TLS context (the CA
+     * certificates and the security providers, about 100 ms), which the first window need not wait for.
+     */
+    private volatile HttpClient http;
 
     /** @param apiUrl the sign-in API's base URL, once the backend is known (the local one may still be starting) */
     public MeClient(CompletableFuture<String> apiUrl) {
@@ -56,11 +60,25 @@ public final class MeClient {
                     .header("Authorization", "Bearer " + accessToken)
                     .header("Accept", "application/json")
                     .GET().build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            return http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
         }).thenApply(MeClient::answer).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             return new Answer.Failed(cause.toString());
         });
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     static Answer answer(HttpResponse<String> response) {

@@ -39,9 +39,14 @@ public final class AppLogging {
     private AppLogging() {
     }
 
-    /** Sends the log to {@code logs/app.log} in {@code dataDir}; returns that file. */
+    /** The log file in {@code dataDir}: {@code logs/app.log}. */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve("logs").resolve("app.log");
+    }
+
+    /** Sends the log to {@link #file} in {@code dataDir}; returns that file. */
     public static Path configure(Path dataDir) {
-        Path file = dataDir.resolve("logs").resolve("app.log");
+        Path file = file(dataDir);
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (!(factory instanceof LoggerContext context)) {
             return file;
