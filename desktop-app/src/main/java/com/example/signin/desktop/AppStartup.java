@@ -59,10 +59,6 @@ public final class AppStartup {
 
     /** Starts the app and shows the window until it closes; returns the process exit code. */
     static int run(LaunchArguments arguments, AppFolders folders) {
-        if (!arguments.registerScheme() && !arguments.unregisterScheme()) {
-            // Most starts go on to the window: JavaFX comes up beside the log, config and instance set-up.
-            DesktopApp.startToolkit();
-        }
         List<String> appArgs = new ArrayList<>(List.of("--data-dir", folders.dataDir().toString()));
         arguments.config().ifPresent(c -> appArgs.addAll(List.of("--config", c.toAbsolutePath().toString())));
         DesktopEnvironment environment = new DesktopEnvironment(AppFolders.APP_NAME, folders, System.getenv(),

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
@@ -39,33 +38,15 @@ public final class DesktopApp extends Application {
     }
 
     private static volatile Launch launch;
-    /** The toolkit's start begun by {@link #startToolkit()}, or null. */
-    private static volatile CompletableFuture<Void> toolkit;
     private static volatile CompletableFuture<Optional<Boolean>> osPrefersDark;
     private static volatile HostServices hostServices;
 
     /**
-     * Starts the JavaFX toolkit on a thread of its own, so that it comes up while the launcher
-     * configures the log, reads the configuration and claims the single instance (the toolkit's
-     * start is about 0.5 s of the 1.1 s a JavaFX Hello takes to its window here, docs/BENCHMARKS.md),
-     * and asks the OS for its theme; {@link #launch} then waits for the toolkit. Call it once,
-     * before {@link #launch}, only in a process that goes on to show the window.
+     * Asks the OS for its theme (a process start) in the background, so the window need not wait
+     * for the answer. {@link #launch} asks itself if nobody did.
      */
-    public static void startToolkit() {
+    public static void askOsTheme() {
         osPrefersDark = CompletableFuture.supplyAsync(OsColorScheme::prefersDark);
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        toolkit = started;
-        Thread thread = new Thread(() -> {
-            try {
-                Platform.startup(() -> started.complete(null));
-            } catch (IllegalStateException e) {
-                started.complete(null); // already started (or exited): Application.launch deals with that
-            } catch (Throwable e) { // no display, no graphics pipeline: launch() reports it, rather than wait for ever
-                started.completeExceptionally(e);
-            }
-        }, "javafx-start");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /**
@@ -80,28 +61,8 @@ public final class DesktopApp extends Application {
             // Asking the OS for its theme takes a process start: do it while JavaFX starts up.
             osPrefersDark = CompletableFuture.supplyAsync(OsColorScheme::prefersDark);
         }
-        awaitToolkit();
+        ToolkitStart.await();
         Application.launch(DesktopApp.class);
-    }
-
-    /** Waits for the start {@link #startToolkit()} began, if any; throws what the toolkit threw. */
-    private static void awaitToolkit() {
-        CompletableFuture<Void> started = toolkit;
-        if (started == null) {
-            return;
-        }
-        try {
-            started.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("JavaFX did not start: " + cause, cause);
-        }
     }
 
     /** Opens {@code url} in the browser (the local mailbox); does nothing before the window is up. */

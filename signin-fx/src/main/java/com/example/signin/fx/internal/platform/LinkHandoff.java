@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -43,6 +45,11 @@ public final class LinkHandoff {
 
     private static Result deliver(Path dataDir, String line) {
         Path socket = InstanceSocket.socketPath(dataDir);
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            // Nobody listens (the usual cold start). Asked before opening a channel: the JDK's first
+            // channel looks up its provider in every jar on the class path, over 100 ms for the app's.
+            return Result.NO_INSTANCE;
+        }
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
