@@ -94,6 +94,7 @@ class DebPackageIT {
         assertThat(cfg).contains("app.mainclass=com.example.signin.desktop.Main",
                 "java-options=-Dsignin.schemeRegisteredByInstaller=true",
                 "java-options=-Dsignin.bundledConfig=$APPDIR/config.json");
+        assertThat(cfg).as("C1 only, as ./run-app starts the app").contains("java-options=-XX:TieredStopAtLevel=1");
         assertThat(app.resolve("lib/app/config.json").toFile().isFile())
                 .as("a configuration is bundled exactly when -Dinstaller.config was given")
                 .isEqualTo(!System.getProperty("installer.config", "").isBlank());

@@ -328,7 +328,7 @@ final class DesktopBench {
         }
 
         List<String> java(boolean cds, List<String> appArgs) {
-            List<String> cmd = new ArrayList<>(List.of(Benchmarks.java(), "-Xmx512m"));
+            List<String> cmd = new ArrayList<>(List.of(Benchmarks.java(), "-Xmx512m", "-XX:TieredStopAtLevel=1")); // as run-app
             if (cds && Files.isRegularFile(archive)) {
                 cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
