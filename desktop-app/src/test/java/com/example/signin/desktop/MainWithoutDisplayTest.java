@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app started where JavaFX cannot open a window (no display): the toolkit starts on its own
- * thread beside the rest of the start-up ({@code DesktopApp.startToolkit}), and its failure must
+ * thread beside the rest of the start-up ({@code ui.ToolkitStart}), and its failure must
  * end the process with a sentence, not leave it waiting for a toolkit that never comes.
  */
 @Timeout(120)

@@ -58,8 +58,7 @@ public final class DesktopApp extends Application {
                 Objects.requireNonNull(language, "language"), Objects.requireNonNull(dataDir, "dataDir"),
                 Objects.requireNonNull(windowShown, "windowShown"));
         if (osPrefersDark == null) {
-            // Asking the OS for its theme takes a process start: do it while JavaFX starts up.
-            osPrefersDark = CompletableFuture.supplyAsync(OsColorScheme::prefersDark);
+            askOsTheme();
         }
         ToolkitStart.await();
         Application.launch(DesktopApp.class);
